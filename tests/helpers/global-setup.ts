@@ -1,10 +1,31 @@
-import { createRequire } from 'module';
-import { CMS_DIR } from './paths';
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { TestProject } from 'vitest/node';
+import { compileCms } from '@erfarenhetsbanken/scripts/ephemeral-cms';
+import { ROOT } from './paths';
 
-/** Compiles the CMS's TypeScript once for every test file that boots a Strapi. */
-export default async function setup() {
-  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  // Strapi's ESM build does not resolve under plain Node ESM; its CommonJS build does.
-  const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi');
-  await compileStrapi({ appDir: CMS_DIR });
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The snapshot of the real seed, exported once per run from a throwaway CMS. */
+    snapshotPath: string;
+  }
+}
+
+/**
+ * Once per run: compile the CMS's TypeScript for every test file that boots a Strapi, and
+ * export the seed through a real CMS into a snapshot for the site tests. The export runs in a
+ * child process so Strapi's shutdown cannot touch the runner's own process listeners.
+ */
+export default async function setup(project: TestProject) {
+  await compileCms();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-snapshot-'));
+  const snapshotPath = path.join(dir, 'snapshot.json');
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/src/seeded-snapshot.ts'), snapshotPath], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, STRAPI_LOG_LEVEL: 'error' },
+  });
+  project.provide('snapshotPath', snapshotPath);
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,291 @@
+/**
+ * The site's one data-access module. Pages ask it for entries and their relations; it reads the
+ * content collections (filled by the snapshot loader) once per build and derives the reverse
+ * relations the snapshot leaves out (initiative → lessons, successors, theme → initiatives, …).
+ */
+import { getCollection } from 'astro:content';
+import type {
+  Area,
+  Citation,
+  Initiative,
+  Lesson,
+  Method,
+  Organisation,
+  Snapshot,
+  Source,
+  Theme,
+} from '@erfarenhetsbanken/shared-types';
+import { byText, compareDecades, decadesOf, entryUrl, LESSON_TYPES, listUrl, UNKNOWN_DECADE, type EntryType } from './format';
+
+export type { Area, Citation, Initiative, Lesson, Method, Organisation, Source, Theme };
+
+export interface CitedBy {
+  lesson: Lesson;
+  citation: Citation;
+}
+
+export interface Bank {
+  generatedAt: string;
+  /** In snapshot order (slug order from the export), which the open-data file keeps. */
+  initiatives: Initiative[];
+  lessons: Lesson[];
+  sources: Source[];
+  areas: Area[];
+  organisations: Organisation[];
+  methods: Method[];
+  themes: Theme[];
+
+  initiative: Map<string, Initiative>;
+  lesson: Map<string, Lesson>;
+  source: Map<string, Source>;
+  area: Map<string, Area>;
+  organisation: Map<string, Organisation>;
+  method: Map<string, Method>;
+  theme: Map<string, Theme>;
+
+  lessonsOfInitiative: Map<string, Lesson[]>;
+  successors: Map<string, Initiative[]>;
+  initiativesOfTheme: Map<string, Initiative[]>;
+  lessonsOfTheme: Map<string, Lesson[]>;
+  initiativesOfArea: Map<string, Initiative[]>;
+  childAreas: Map<string, Area[]>;
+  initiativesAsParticipant: Map<string, Initiative[]>;
+  initiativesAsFunder: Map<string, Initiative[]>;
+  initiativesOfMethod: Map<string, Initiative[]>;
+  lessonsOfMethod: Map<string, Lesson[]>;
+  initiativesCitingSource: Map<string, Initiative[]>;
+  lessonsCitingSource: Map<string, CitedBy[]>;
+}
+
+function multimap<K, V>(): Map<K, V[]> & { add(key: K, value: V): void } {
+  const map = new Map<K, V[]>() as Map<K, V[]> & { add(key: K, value: V): void };
+  map.add = (key, value) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  return map;
+}
+
+const byTitle = byText<Initiative | Lesson | Source>((x) => x.title);
+const byName = byText<Area | Organisation | Method | Theme>((x) => x.name);
+
+async function entries<T>(name: 'initiatives' | 'lessons' | 'sources' | 'areas' | 'organisations' | 'methods' | 'themes'): Promise<T[]> {
+  return (await getCollection(name)).map((entry) => entry.data as T);
+}
+
+async function loadBank(): Promise<Bank> {
+  const [initiatives, lessons, sources, areas, organisations, methods, themes, info] = await Promise.all([
+    entries<Initiative>('initiatives'),
+    entries<Lesson>('lessons'),
+    entries<Source>('sources'),
+    entries<Area>('areas'),
+    entries<Organisation>('organisations'),
+    entries<Method>('methods'),
+    entries<Theme>('themes'),
+    getCollection('snapshot'),
+  ]);
+  const index = <T extends { slug: string }>(items: T[]) => new Map(items.map((item) => [item.slug, item]));
+
+  const lessonsOfInitiative = multimap<string, Lesson>();
+  const lessonsOfTheme = multimap<string, Lesson>();
+  const lessonsOfMethod = multimap<string, Lesson>();
+  const lessonsCitingSource = multimap<string, CitedBy>();
+  for (const lesson of lessons) {
+    for (const slug of lesson.initiatives) lessonsOfInitiative.add(slug, lesson);
+    for (const slug of lesson.themes) lessonsOfTheme.add(slug, lesson);
+    for (const slug of lesson.methods) lessonsOfMethod.add(slug, lesson);
+    for (const citation of lesson.citations) if (citation.source) lessonsCitingSource.add(citation.source, { lesson, citation });
+  }
+
+  const successors = multimap<string, Initiative>();
+  const initiativesOfTheme = multimap<string, Initiative>();
+  const initiativesOfArea = multimap<string, Initiative>();
+  const initiativesAsParticipant = multimap<string, Initiative>();
+  const initiativesAsFunder = multimap<string, Initiative>();
+  const initiativesOfMethod = multimap<string, Initiative>();
+  const initiativesCitingSource = multimap<string, Initiative>();
+  for (const initiative of initiatives) {
+    for (const slug of initiative.predecessors) successors.add(slug, initiative);
+    for (const slug of initiative.themes) initiativesOfTheme.add(slug, initiative);
+    for (const slug of initiative.areas) initiativesOfArea.add(slug, initiative);
+    for (const slug of initiative.participants) initiativesAsParticipant.add(slug, initiative);
+    for (const slug of initiative.funders) initiativesAsFunder.add(slug, initiative);
+    for (const slug of initiative.methods) initiativesOfMethod.add(slug, initiative);
+    for (const slug of initiative.sources) initiativesCitingSource.add(slug, initiative);
+  }
+
+  const childAreas = multimap<string, Area>();
+  for (const area of areas) if (area.parent) childAreas.add(area.parent, area);
+
+  // Lists read alphabetically (Swedish collation); the lessons of one initiative read by type.
+  const typeOrder = (l: Lesson) => LESSON_TYPES.indexOf(l.type);
+  for (const list of lessonsOfInitiative.values()) list.sort((a, b) => typeOrder(a) - typeOrder(b) || byTitle(a, b));
+  for (const map of [lessonsOfTheme, lessonsOfMethod]) for (const list of map.values()) list.sort(byTitle);
+  for (const list of lessonsCitingSource.values()) list.sort((a, b) => byTitle(a.lesson, b.lesson));
+  for (const map of [successors, initiativesOfTheme, initiativesOfArea, initiativesAsParticipant, initiativesAsFunder, initiativesOfMethod, initiativesCitingSource]) {
+    for (const list of map.values()) list.sort(byTitle);
+  }
+  for (const list of childAreas.values()) list.sort(byName);
+
+  return {
+    generatedAt: info[0]?.data.generatedAt ?? new Date(0).toISOString(),
+    initiatives,
+    lessons,
+    sources,
+    areas,
+    organisations,
+    methods,
+    themes,
+    initiative: index(initiatives),
+    lesson: index(lessons),
+    source: index(sources),
+    area: index(areas),
+    organisation: index(organisations),
+    method: index(methods),
+    theme: index(themes),
+    lessonsOfInitiative,
+    successors,
+    initiativesOfTheme,
+    lessonsOfTheme,
+    initiativesOfArea,
+    childAreas,
+    initiativesAsParticipant,
+    initiativesAsFunder,
+    initiativesOfMethod,
+    lessonsOfMethod,
+    initiativesCitingSource,
+    lessonsCitingSource,
+  };
+}
+
+let pending: Promise<Bank> | undefined;
+
+/** The bank, built once per build and shared by every page. */
+export function getBank(): Promise<Bank> {
+  pending ??= loadBank();
+  return pending;
+}
+
+/** Looks up slugs, skipping none: the snapshot loader has already refused dangling ones. */
+export function pick<T>(map: Map<string, T>, slugs: readonly (string | null)[]): T[] {
+  return slugs.flatMap((slug) => (slug && map.has(slug) ? [map.get(slug)!] : []));
+}
+
+export const sortedByTitle = <T extends Initiative | Lesson | Source>(items: T[]) => [...items].sort(byTitle);
+export const sortedByName = <T extends Area | Organisation | Method | Theme>(items: T[]) => [...items].sort(byName);
+
+/** The decades an initiative was active in, or a lesson's initiatives were. */
+export function decadesOfInitiative(initiative: Initiative): string[] {
+  return decadesOf(initiative);
+}
+
+export function decadesOfLesson(bank: Bank, lesson: Lesson): string[] {
+  const decades = new Set(pick(bank.initiative, lesson.initiatives).flatMap(decadesOf));
+  // A lesson with a dated initiative should not also be filed under "years missing".
+  if (decades.size > 1) decades.delete(UNKNOWN_DECADE);
+  return [...decades].sort(compareDecades);
+}
+
+/** The decade an initiative is listed under on the period-grouped list: its first. */
+export const listingDecade = (initiative: Initiative) => decadesOf(initiative)[0];
+
+/** Sorts by start year (or end year), undated last, then title. */
+export function byPeriod(a: Initiative, b: Initiative): number {
+  const ya = a.startYear ?? a.endYear;
+  const yb = b.startYear ?? b.endYear;
+  if (ya != null && yb != null && ya !== yb) return ya - yb;
+  if (ya == null && yb != null) return 1;
+  if (yb == null && ya != null) return -1;
+  return byTitle(a, b);
+}
+
+/** Lessons that share a theme with this one but come from none of its initiatives, per theme. */
+export function relatedLessons(bank: Bank, lesson: Lesson): { theme: Theme; lessons: Lesson[] }[] {
+  const own = new Set(lesson.initiatives);
+  return pick(bank.theme, lesson.themes)
+    .map((theme) => ({
+      theme,
+      lessons: (bank.lessonsOfTheme.get(theme.slug) ?? []).filter(
+        (other) => other.slug !== lesson.slug && !other.initiatives.some((slug) => own.has(slug)),
+      ),
+    }))
+    .filter((group) => group.lessons.length > 0);
+}
+
+/** The chain of predecessors back to the first, nearest first; guarded against cycles. */
+export function ancestry(bank: Bank, initiative: Initiative): Initiative[][] {
+  const seen = new Set([initiative.slug]);
+  const generations: Initiative[][] = [];
+  let current = [initiative];
+  while (current.length > 0) {
+    const next = pick(bank.initiative, current.flatMap((i) => i.predecessors)).filter((i) => !seen.has(i.slug));
+    next.forEach((i) => seen.add(i.slug));
+    const unique = [...new Map(next.map((i) => [i.slug, i])).values()];
+    if (unique.length > 0) generations.push(unique);
+    current = unique;
+  }
+  return generations;
+}
+
+/** The areas above this one, nearest last, for breadcrumbs. */
+export function areaAncestors(bank: Bank, area: Area): Area[] {
+  const out: Area[] = [];
+  const seen = new Set([area.slug]);
+  let parent = area.parent ? bank.area.get(area.parent) : undefined;
+  while (parent && !seen.has(parent.slug)) {
+    out.unshift(parent);
+    seen.add(parent.slug);
+    parent = parent.parent ? bank.area.get(parent.parent) : undefined;
+  }
+  return out;
+}
+
+/** The open-data file: the snapshot contract exactly, generatedAt first. */
+export function openData(bank: Bank): Snapshot {
+  return {
+    generatedAt: bank.generatedAt,
+    initiatives: bank.initiatives,
+    lessons: bank.lessons,
+    sources: bank.sources,
+    areas: bank.areas,
+    organisations: bank.organisations,
+    methods: bank.methods,
+    themes: bank.themes,
+  };
+}
+
+/** Pages that exist whatever the content. */
+export const STATIC_PATHS = [
+  '/',
+  '/insatser/',
+  '/insatser/kategori/',
+  '/insatser/omrade/',
+  '/lardomar/',
+  '/teman/',
+  '/omraden/',
+  '/aktorer/',
+  '/metoder/',
+  '/kallor/',
+  '/sok/',
+  '/data/',
+  '/om/',
+  '/tillganglighet/',
+];
+
+/** Every page of the site, for the sitemap. */
+export function allPaths(bank: Bank): string[] {
+  const of = (type: EntryType, items: { slug: string }[]) => items.map((item) => entryUrl(type, item.slug));
+  return [
+    ...STATIC_PATHS,
+    ...of('initiative', bank.initiatives),
+    ...of('lesson', bank.lessons),
+    ...of('theme', bank.themes),
+    ...of('area', bank.areas),
+    ...of('organisation', bank.organisations),
+    ...of('method', bank.methods),
+    ...of('source', bank.sources),
+  ];
+}
+
+export { entryUrl, listUrl };
