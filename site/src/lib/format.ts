@@ -51,6 +51,14 @@ export const LESSON_TYPE_PLURAL: Record<LessonType, string> = {
   recommendation: 'Rekommendationer',
 };
 
+/** Lesson types as URL values (the search page's `lardomstyp=`). */
+export const LESSON_TYPE_PARAM: Record<LessonType, string> = {
+  success_factor: 'framgangsfaktor',
+  obstacle: 'hinder',
+  insight: 'insikt',
+  recommendation: 'rekommendation',
+};
+
 export const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 export const byText = <T>(text: (item: T) => string) => (a: T, b: T) => collator.compare(text(a), text(b));
 

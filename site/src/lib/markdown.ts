@@ -91,7 +91,13 @@ export function renderMarkdown(markdown: string | null | undefined, { headingLev
     });
   }
   const html = marked.parser(tokens) as string;
-  return sanitizeHtml(html, SANITIZE).replace(/<a>([\s\S]*?)<\/a>/g, '$1');
+  return (
+    sanitizeHtml(html, SANITIZE)
+      // An <a> whose href the sanitizer removed is no longer a link: keep only its text.
+      .replace(/<a>([\s\S]*?)<\/a>/g, '$1')
+      // Dropped elements (an <svg>, an <iframe>) can leave empty paragraphs behind.
+      .replace(/<p>\s*<\/p>\n?/g, '')
+  );
 }
 
 /** Markdown reduced to plain text, for search documents and meta descriptions. */

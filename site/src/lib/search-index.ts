@@ -1,0 +1,160 @@
+/**
+ * Builds the search documents, the prebuilt fuse.js index and the facet options at build time.
+ * The browser downloads the result as one static JSON file and never indexes anything itself.
+ */
+import Fuse from 'fuse.js';
+import { LABELS } from '@erfarenhetsbanken/shared-types';
+import { areaAncestors, decadesOfLesson, pick, type Bank } from './bank';
+import {
+  collator,
+  compareDecades,
+  decadeLabel,
+  decadesOf,
+  entryUrl,
+  formatPeriodShort,
+  LESSON_TYPE_LABEL,
+  LESSON_TYPE_PARAM,
+  LESSON_TYPES,
+  SEGMENT,
+  TYPE_LABEL_PLURAL,
+  type EntryType,
+} from './format';
+import { markdownToText } from './markdown';
+import { SEARCH_KEYS, type FacetName, type SearchDoc, type SearchFacets, type SearchPayload } from './search';
+
+const TEXT_LENGTH = 280;
+
+/** Cuts at a word boundary; fuse scores and highlights on what is shipped, so keep it short. */
+function excerpt(text: string, length = TEXT_LENGTH): string {
+  const clean = text.replace(/\s+/g, ' ').trim().normalize('NFC');
+  if (clean.length <= length) return clean;
+  const cut = clean.slice(0, length);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length - 40))} …`;
+}
+
+const nfc = (text: string | null | undefined) => (text ?? '').normalize('NFC');
+
+export function buildSearchDocs(bank: Bank): SearchDoc[] {
+  const areaNames = (slugs: string[]) => pick(bank.area, slugs).map((a) => a.name);
+  const withAncestors = (slugs: string[]) => {
+    const out = new Set<string>();
+    for (const area of pick(bank.area, slugs)) {
+      out.add(area.slug);
+      for (const ancestor of areaAncestors(bank, area)) out.add(ancestor.slug);
+    }
+    return [...out];
+  };
+  const doc = (t: EntryType, slug: string, fields: Omit<SearchDoc, 't' | 'u'>): SearchDoc => ({
+    t,
+    u: entryUrl(t, slug),
+    ...fields,
+    title: nfc(fields.title),
+    ctx: nfc(fields.ctx),
+  });
+
+  const docs: SearchDoc[] = [];
+  for (const i of bank.initiatives) {
+    docs.push(
+      doc('initiative', i.slug, {
+        title: i.title,
+        text: excerpt(i.summary),
+        ctx: [i.municipality, ...areaNames(i.areas), LABELS.initiativeCategory[i.category]].filter(Boolean).join(' · '),
+        meta: `${LABELS.initiativeCategory[i.category]} · ${formatPeriodShort(i)}`,
+        th: i.themes,
+        ar: withAncestors(i.areas),
+        pe: decadesOf(i),
+      }),
+    );
+  }
+  for (const l of bank.lessons) {
+    const initiatives = pick(bank.initiative, l.initiatives);
+    docs.push(
+      doc('lesson', l.slug, {
+        title: l.title,
+        text: excerpt(markdownToText(l.body)),
+        ctx: initiatives.map((i) => i.title).join(' · '),
+        meta: `${LESSON_TYPE_LABEL[l.type]} · ${initiatives.map((i) => i.title).join(', ')}`,
+        lt: l.type,
+        th: l.themes,
+        ar: withAncestors(initiatives.flatMap((i) => i.areas)),
+        pe: decadesOfLesson(bank, l),
+      }),
+    );
+  }
+  for (const s of bank.sources) {
+    docs.push(
+      doc('source', s.slug, {
+        title: s.title,
+        text: excerpt(s.notes ?? ''),
+        ctx: [s.authors, s.publisher, s.year].filter(Boolean).join(' · '),
+        meta: [LABELS.sourceType[s.type], s.publisher, s.year ?? 'år saknas'].filter(Boolean).join(' · '),
+        th: [],
+        ar: [],
+        pe: s.year ? [String(Math.floor(s.year / 10) * 10)] : [],
+      }),
+    );
+  }
+  for (const a of bank.areas) {
+    docs.push(
+      doc('area', a.slug, {
+        title: a.name,
+        text: excerpt(a.description ?? ''),
+        ctx: [a.municipality, ...areaAncestors(bank, a).map((p) => p.name)].filter(Boolean).join(' · '),
+        meta: [LABELS.areaKind[a.kind], a.municipality].filter(Boolean).join(' · '),
+        th: [],
+        ar: withAncestors([a.slug]),
+        pe: [],
+      }),
+    );
+  }
+  for (const o of bank.organisations) {
+    docs.push(
+      doc('organisation', o.slug, {
+        title: o.name,
+        text: excerpt(o.description ?? ''),
+        ctx: '',
+        meta: LABELS.organisationKind[o.kind],
+        th: [],
+        ar: [],
+        pe: [],
+      }),
+    );
+  }
+  for (const m of bank.methods) {
+    docs.push(doc('method', m.slug, { title: m.name, text: excerpt(markdownToText(m.description)), ctx: '', meta: 'Metod', th: [], ar: [], pe: [] }));
+  }
+  for (const t of bank.themes) {
+    docs.push(doc('theme', t.slug, { title: t.name, text: excerpt(t.description ?? ''), ctx: '', meta: 'Tema', th: [t.slug], ar: [], pe: [] }));
+  }
+  return docs;
+}
+
+/** Facet options with Swedish labels, listing only values some document carries. */
+export function buildFacets(bank: Bank, docs: SearchDoc[]): SearchFacets {
+  const used = (facet: FacetName) => {
+    const values = new Set<string>();
+    for (const d of docs) {
+      if (facet === 'theme') d.th.forEach((v) => values.add(v));
+      if (facet === 'area') d.ar.forEach((v) => values.add(v));
+      if (facet === 'period') d.pe.forEach((v) => values.add(v));
+    }
+    return values;
+  };
+  const types: EntryType[] = ['initiative', 'lesson', 'theme', 'area', 'organisation', 'method', 'source'];
+  const byLabel = (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label);
+  const areasUsed = used('area');
+  const themesUsed = used('theme');
+  return {
+    type: types.map((t) => ({ value: SEGMENT[t], label: TYPE_LABEL_PLURAL[t] })),
+    lessonType: LESSON_TYPES.map((t) => ({ value: LESSON_TYPE_PARAM[t], label: LESSON_TYPE_LABEL[t] })),
+    theme: bank.themes.filter((t) => themesUsed.has(t.slug)).map((t) => ({ value: t.slug, label: t.name })).sort(byLabel),
+    area: bank.areas.filter((a) => areasUsed.has(a.slug)).map((a) => ({ value: a.slug, label: a.name })).sort(byLabel),
+    period: [...used('period')].sort(compareDecades).map((d) => ({ value: d, label: decadeLabel(d) })),
+  };
+}
+
+export function buildSearchPayload(bank: Bank): SearchPayload {
+  const docs = buildSearchDocs(bank);
+  const index = Fuse.createIndex(SEARCH_KEYS, docs).toJSON();
+  return { docs, index };
+}
