@@ -42,6 +42,7 @@ export async function startEphemeralCms(): Promise<EphemeralCms> {
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     SEED_ON_FIRST_RUN: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   });
   if (process.env.TEST_DATABASE_URL) {
     Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: `t_${crypto.randomBytes(6).toString('hex')}` });

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   const snapshotPath = path.join(dir, 'snapshot.json');
   execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/src/seeded-snapshot.ts'), snapshotPath], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, STRAPI_LOG_LEVEL: 'error' },
+    env: process.env,
   });
   project.provide('snapshotPath', snapshotPath);
   return () => fs.rmSync(dir, { recursive: true, force: true });

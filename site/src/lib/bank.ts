@@ -3,7 +3,6 @@
  * content collections (filled by the snapshot loader) once per build and derives the reverse
  * relations the snapshot leaves out (initiative → lessons, successors, theme → initiatives, …).
  */
-import { getCollection } from 'astro:content';
 import type {
   Area,
   Citation,
@@ -70,11 +69,13 @@ function multimap<K, V>(): Map<K, V[]> & { add(key: K, value: V): void } {
 const byTitle = byText<Initiative | Lesson | Source>((x) => x.title);
 const byName = byText<Area | Organisation | Method | Theme>((x) => x.name);
 
-async function entries<T>(name: 'initiatives' | 'lessons' | 'sources' | 'areas' | 'organisations' | 'methods' | 'themes'): Promise<T[]> {
-  return (await getCollection(name)).map((entry) => entry.data as T);
-}
+type CollectionName = 'initiatives' | 'lessons' | 'sources' | 'areas' | 'organisations' | 'methods' | 'themes';
 
 async function loadBank(): Promise<Bank> {
+  // Imported here, not at the top, so the pure derivation below also runs outside Astro (tests,
+  // scripts) with a snapshot in hand.
+  const { getCollection } = await import('astro:content');
+  const entries = async <T,>(name: CollectionName) => (await getCollection(name)).map((entry) => entry.data as T);
   const [initiatives, lessons, sources, areas, organisations, methods, themes, info] = await Promise.all([
     entries<Initiative>('initiatives'),
     entries<Lesson>('lessons'),
@@ -85,6 +86,21 @@ async function loadBank(): Promise<Bank> {
     entries<Theme>('themes'),
     getCollection('snapshot'),
   ]);
+  return buildBank({
+    generatedAt: info[0]?.data.generatedAt ?? new Date(0).toISOString(),
+    initiatives,
+    lessons,
+    sources,
+    areas,
+    organisations,
+    methods,
+    themes,
+  });
+}
+
+/** Derives lookups and reverse relations from a (validated) snapshot. */
+export function buildBank(snapshot: Snapshot): Bank {
+  const { initiatives, lessons, sources, areas, organisations, methods, themes } = snapshot;
   const index = <T extends { slug: string }>(items: T[]) => new Map(items.map((item) => [item.slug, item]));
 
   const lessonsOfInitiative = multimap<string, Lesson>();
@@ -129,7 +145,7 @@ async function loadBank(): Promise<Bank> {
   for (const list of childAreas.values()) list.sort(byName);
 
   return {
-    generatedAt: info[0]?.data.generatedAt ?? new Date(0).toISOString(),
+    generatedAt: snapshot.generatedAt,
     initiatives,
     lessons,
     sources,

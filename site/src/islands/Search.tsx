@@ -1,0 +1,273 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { TYPE_LABEL } from '../lib/format';
+import {
+  createSearcher,
+  EMPTY_STATE,
+  FACET_NAMES,
+  highlightParts,
+  sameState,
+  stateFromSearch,
+  stateToSearch,
+  type FacetName,
+  type Hit,
+  type SearchFacets,
+  type SearchOutcome,
+  type Searcher,
+  type SearchPayload,
+  type SearchState,
+} from '../lib/search';
+
+interface Props {
+  /** Facet options, rendered before the index arrives so the form is usable at once. */
+  facets: SearchFacets;
+  /** URL of the prebuilt index (docs + fuse.js index), a static JSON file. */
+  indexUrl: string;
+}
+
+const FACET_LEGEND: Record<FacetName, string> = {
+  type: 'Typ av post',
+  lessonType: 'Typ av lärdom',
+  theme: 'Tema',
+  area: 'Område',
+  period: 'Period',
+};
+
+/** Groups with few options start open; long lists start closed unless something in them is chosen. */
+const OPEN_BY_DEFAULT: Record<FacetName, boolean> = { type: true, lessonType: true, theme: false, area: false, period: true };
+
+const PAGE_SIZE = 50;
+
+const plural = (n: number) => (n === 1 ? '1 träff' : `${n} träffar`);
+
+function Highlighted({ text, ranges }: { text: string; ranges: [number, number][] }) {
+  return (
+    <>
+      {highlightParts(text, ranges).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    </>
+  );
+}
+
+function Result({ hit }: { hit: Hit }) {
+  const { doc, highlights } = hit;
+  return (
+    <li className="search-hit">
+      <p className="search-hit__type">{TYPE_LABEL[doc.t]}</p>
+      <h3 className="search-hit__title">
+        <a href={doc.u}>
+          <Highlighted text={doc.title} ranges={highlights.title} />
+        </a>
+      </h3>
+      {doc.meta && <p className="search-hit__meta">{doc.meta}</p>}
+      {doc.text && (
+        <p className="search-hit__text">
+          <Highlighted text={doc.text} ranges={highlights.text} />
+        </p>
+      )}
+    </li>
+  );
+}
+
+export default function Search({ facets, indexUrl }: Props) {
+  // The server render knows no URL and no index: it renders the empty, hidden form, and the
+  // browser takes over from the address bar after hydration.
+  const [hydrated, setHydrated] = useState(false);
+  const [state, setState] = useState<SearchState>(EMPTY_STATE);
+  const [searcher, setSearcher] = useState<Searcher | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [announcement, setAnnouncement] = useState('');
+  // True while the current history entry belongs to a query being typed: further keystrokes
+  // replace it, so Back returns to the previous search rather than to each letter.
+  const typingEntry = useRef(false);
+  const resultsRef = useRef<HTMLOListElement>(null);
+  const focusIndexAfterMore = useRef<number | null>(null);
+
+  useEffect(() => {
+    setHydrated(true);
+    setState(stateFromSearch(window.location.search));
+    const onPopState = () => {
+      typingEntry.current = false;
+      setState(stateFromSearch(window.location.search));
+      setShown(PAGE_SIZE);
+    };
+    window.addEventListener('popstate', onPopState);
+    let cancelled = false;
+    fetch(indexUrl)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${response.status}`);
+        return response.json() as Promise<SearchPayload>;
+      })
+      .then((payload) => !cancelled && setSearcher(createSearcher(payload)))
+      .catch(() => !cancelled && setLoadError('Sökindexet kunde inte laddas. Försök igen senare, eller bläddra bland insatserna.'));
+    return () => {
+      cancelled = true;
+      window.removeEventListener('popstate', onPopState);
+    };
+  }, [indexUrl]);
+
+  const outcome: SearchOutcome | null = useMemo(() => (searcher ? searcher.search(state) : null), [searcher, state]);
+
+  const isActive = state.q.trim() !== '' || FACET_NAMES.some((f) => state[f].length > 0);
+  const countText = outcome
+    ? isActive
+      ? `${plural(outcome.hits.length)}${state.q.trim() ? ` för ”${state.q.trim()}”` : ''}`
+      : `${plural(outcome.hits.length)} – alla poster i banken`
+    : '';
+
+  // Screen readers hear the count once typing pauses, not after every keystroke.
+  useEffect(() => {
+    if (!outcome) return;
+    const timer = setTimeout(() => setAnnouncement(countText), 600);
+    return () => clearTimeout(timer);
+  }, [countText, outcome]);
+
+  useEffect(() => {
+    if (!hydrated) return;
+    document.title = state.q.trim() ? `Sök: ${state.q.trim()} – Erfarenhetsbanken` : 'Sök – Erfarenhetsbanken';
+  }, [state.q, hydrated]);
+
+  useEffect(() => {
+    const index = focusIndexAfterMore.current;
+    if (index == null) return;
+    focusIndexAfterMore.current = null;
+    resultsRef.current?.querySelectorAll<HTMLAnchorElement>('.search-hit a')[index]?.focus();
+  }, [shown]);
+
+  const commit = useCallback((next: SearchState, mode: 'push' | 'type') => {
+    setState(next);
+    setShown(PAGE_SIZE);
+    const url = `${window.location.pathname}${stateToSearch(next)}`;
+    if (mode === 'type' && typingEntry.current) {
+      window.history.replaceState(null, '', url);
+    } else if (!sameState(next, stateFromSearch(window.location.search))) {
+      window.history.pushState(null, '', url);
+    }
+    typingEntry.current = mode === 'type';
+  }, []);
+
+  const onQuery = (event: ChangeEvent<HTMLInputElement>) => commit({ ...state, q: event.target.value }, 'type');
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    typingEntry.current = false;
+  };
+
+  const toggle = (facet: FacetName, value: string, on: boolean) => {
+    const values = on ? [...state[facet], value] : state[facet].filter((v) => v !== value);
+    commit({ ...state, [facet]: values }, 'push');
+  };
+
+  const clearFacets = () => commit({ ...EMPTY_STATE, q: state.q }, 'push');
+  const anyFacet = FACET_NAMES.some((f) => state[f].length > 0);
+
+  const hits = outcome?.hits ?? [];
+  return (
+    <div className="search" hidden={!hydrated}>
+      <form role="search" className="search-form" action="/sok/" method="get" onSubmit={onSubmit}>
+        <label htmlFor="sok-fraga" className="search-form__label">
+          Sök bland insatser, lärdomar, källor, områden, aktörer, metoder och teman
+        </label>
+        <div className="search-form__row">
+          <input
+            id="sok-fraga"
+            type="search"
+            name="q"
+            value={state.q}
+            onChange={onQuery}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="sok-tips"
+          />
+          <button type="submit">Sök</button>
+        </div>
+        <p id="sok-tips" className="search-form__hint">
+          Stavfel och å, ä, ö spelar mindre roll: ”mollevangen” hittar Möllevången. Alla ord måste finnas med.
+        </p>
+      </form>
+
+      <div className="search-layout">
+        <section className="search-facets" aria-labelledby="filter-rubrik">
+          <h2 id="filter-rubrik">Filtrera</h2>
+          {FACET_NAMES.map((facet) => {
+            const options = facets[facet];
+            if (options.length === 0) return null;
+            const selected = state[facet];
+            return (
+              <details key={facet} className="facet" open={OPEN_BY_DEFAULT[facet] || selected.length > 0}>
+                <summary>
+                  {FACET_LEGEND[facet]}
+                  {selected.length > 0 && <span className="facet__selected"> ({selected.length} valda)</span>}
+                </summary>
+                <fieldset>
+                  <legend className="visually-hidden">{FACET_LEGEND[facet]}</legend>
+                  <ul className={options.length > 12 ? 'facet__options facet__options--long' : 'facet__options'}>
+                    {options.map((option) => {
+                      const id = `facett-${facet}-${option.value}`;
+                      const count = outcome?.counts[facet].get(option.value) ?? 0;
+                      return (
+                        <li key={option.value}>
+                          <input
+                            type="checkbox"
+                            id={id}
+                            name={facet}
+                            value={option.value}
+                            checked={selected.includes(option.value)}
+                            onChange={(event) => toggle(facet, option.value, event.target.checked)}
+                          />
+                          <label htmlFor={id}>
+                            {option.label}
+                            {outcome && <span className="facet__count"> ({count})</span>}
+                          </label>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </fieldset>
+              </details>
+            );
+          })}
+          {anyFacet && (
+            <button type="button" className="search-facets__clear" onClick={clearFacets}>
+              Rensa alla filter
+            </button>
+          )}
+        </section>
+
+        <section className="search-results" aria-labelledby="traffar-rubrik">
+          <h2 id="traffar-rubrik">Träffar</h2>
+          <p className="search-results__count" aria-hidden="true">
+            {loadError ?? (outcome ? countText : 'Laddar sökindexet …')}
+          </p>
+          {/* A polite live region, updated after a pause, so the count is announced without stealing focus. */}
+          <p role="status" aria-live="polite" aria-atomic="true" className="visually-hidden">
+            {loadError ?? announcement}
+          </p>
+          {outcome && hits.length === 0 && (
+            <p>
+              Inga träffar. Pröva ett annat ord, ta bort ett filter eller <a href="/insatser/">bläddra bland alla insatser</a>.
+            </p>
+          )}
+          {hits.length > 0 && (
+            <ol className="search-hits" ref={resultsRef}>
+              {hits.slice(0, shown).map((hit) => (
+                <Result key={hit.doc.u} hit={hit} />
+              ))}
+            </ol>
+          )}
+          {hits.length > shown && (
+            <button
+              type="button"
+              className="search-results__more"
+              onClick={() => {
+                focusIndexAfterMore.current = shown;
+                setShown(shown + PAGE_SIZE);
+              }}
+            >
+              Visa fler träffar ({Math.min(PAGE_SIZE, hits.length - shown)} av {hits.length - shown} till)
+            </button>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import fs from 'fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseSnapshot, type Snapshot } from '@erfarenhetsbanken/shared-types';
+import { exportSnapshot } from '@erfarenhetsbanken/scripts/export';
+import { seedBank } from '../../cms/src/seed/load';
+import { startCms, type TestCms } from '../helpers/cms';
+import { SEED_DIR } from '../helpers/paths';
+import { publishedOnly, readSeed } from '../helpers/seed-files';
+
+const FIELDS: Record<string, string[]> = {
+  'api::initiative.initiative': ['title', 'slug', 'summary', 'description', 'category', 'startYear', 'endYear', 'periodNote', 'municipality', 'funding', 'amountSek', 'goals', 'outcomes', 'notes', 'areas', 'participants', 'funders', 'methods', 'themes', 'sources', 'predecessors'],
+  'api::lesson.lesson': ['title', 'slug', 'type', 'body', 'evidenceKind', 'initiatives', 'themes', 'methods', 'citations'],
+  'api::source.source': ['title', 'slug', 'authors', 'publisher', 'year', 'type', 'url', 'isbn', 'notes'],
+  'api::area.area': ['name', 'slug', 'municipality', 'kind', 'description', 'parent'],
+  'api::organisation.organisation': ['name', 'slug', 'kind', 'description', 'url'],
+  'api::method.method': ['name', 'slug', 'description'],
+  'api::theme.theme': ['name', 'slug', 'description'],
+};
+
+/** What the snapshot must hold for a seed entry: its fields as the file states them, absent ones null. */
+function expectedItem(seedEntry: Record<string, any>, snapshotItem: Record<string, any>) {
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(snapshotItem)) {
+    if (key === 'publishedAt' || key === 'updatedAt') continue;
+    const value = seedEntry[key];
+    if (key === 'citations') out[key] = (value ?? []).map((c: any) => ({ source: c.source, pages: c.pages ?? null, quote: c.quote ?? null }));
+    else if (Array.isArray(snapshotItem[key])) out[key] = [...(value ?? [])].sort();
+    else out[key] = value ?? null;
+  }
+  return out;
+}
+
+function comparable(item: Record<string, any>) {
+  const { publishedAt, updatedAt, ...rest } = item;
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) && typeof v[0] !== 'object' ? [...v].sort() : v]));
+}
+
+describe('content model', () => {
+  let cms: TestCms;
+  beforeAll(async () => {
+    cms = await startCms();
+  });
+  afterAll(() => cms?.stop());
+
+  it('registers the seven content types with their fields, Draft & Publish on, Swedish names', () => {
+    for (const [uid, fields] of Object.entries(FIELDS)) {
+      const model = cms.strapi.contentTypes[uid];
+      expect(model, uid).toBeDefined();
+      expect(model.options.draftAndPublish).toBe(true);
+      expect(model.info.displayName).toMatch(/^[A-ZÅÄÖ][a-zåäö]+$/);
+      for (const field of fields) expect(Object.keys(model.attributes), `${uid}.${field}`).toContain(field);
+    }
+    expect(Object.keys(cms.strapi.components['shared.citation'].attributes)).toEqual(expect.arrayContaining(['source', 'pages', 'quote']));
+  });
+
+  it('shows the admin panel Swedish field labels', async () => {
+    const config = await cms.strapi.plugin('content-manager').service('content-types').findConfiguration(cms.strapi.contentTypes['api::initiative.initiative']);
+    expect(config.metadatas.startYear.edit.label).toBe('Startår');
+    expect(config.metadatas.participants.edit.label).toBe('Deltagande aktörer');
+  });
+
+  it('serves seeded entries through the REST API with their relations', async () => {
+    await seedBank(cms.strapi, SEED_DIR);
+    const seed = readSeed();
+    const blomman = seed.initiatives.find((i) => i.slug === 'blommanpengarna');
+    const response = await fetch(`${cms.url}/api/initiatives?filters[slug][$eq]=blommanpengarna`, { headers: { Authorization: `Bearer ${cms.readToken}` } });
+    const [entry] = (await response.json()).data;
+    expect(entry.title).toBe(blomman.title);
+    expect(entry.areas.map((a: any) => a.slug).sort()).toEqual([...blomman.areas].sort());
+    expect(entry.themes.map((t: any) => t.slug).sort()).toEqual([...blomman.themes].sort());
+  });
+
+  it('fails the export, naming entry and field, when published content breaks the contract', async () => {
+    const seed = readSeed();
+    const lesson = seed.lessons.find((l) => l.initiatives.length === 1 && seed.lessons.filter((o) => o.initiatives.includes(l.initiatives[0])).length >= 1);
+    const initiative = await cms.strapi.documents('api::initiative.initiative').findFirst({ filters: { slug: lesson.initiatives[0] } });
+    await cms.strapi.documents('api::initiative.initiative').unpublish({ documentId: initiative.documentId });
+    await expect(exportSnapshot({ cmsUrl: cms.url, token: cms.readToken })).rejects.toThrow(
+      new RegExp(`lessons "${lesson.slug}": initiatives: a published lesson needs at least one published initiative`),
+    );
+  });
+});
+
+describe('the export of the seeded bank', () => {
+  let snapshot: Snapshot;
+  beforeAll(() => {
+    snapshot = JSON.parse(fs.readFileSync(inject('snapshotPath'), 'utf8'));
+  });
+
+  it('validates against the shared-types schemas', () => {
+    expect(() => parseSnapshot(snapshot)).not.toThrow();
+  });
+
+  it('contains every published seed entry with all its fields and relations, and nothing else', () => {
+    const seed = readSeed();
+    for (const [collection, entries] of Object.entries(seed)) {
+      const items = (snapshot as any)[collection] as any[];
+      const published = publishedOnly(entries);
+      expect(items.map((i) => i.slug).sort(), collection).toEqual(published.map((e) => e.slug).sort());
+      for (const entry of published) {
+        const item = items.find((i) => i.slug === entry.slug);
+        expect(comparable(item), `${collection} ${entry.slug}`).toEqual(expectedItem(entry, item));
+      }
+    }
+  });
+});
