@@ -17,6 +17,17 @@ export interface EphemeralCms {
   stop(): Promise<void>;
 }
 
+async function postgres(sql: string) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 const secret = () => crypto.randomBytes(24).toString('base64');
 
 /**
@@ -44,8 +55,11 @@ export async function startEphemeralCms(): Promise<EphemeralCms> {
     SEED_ON_FIRST_RUN: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   });
-  if (process.env.TEST_DATABASE_URL) {
-    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: `t_${crypto.randomBytes(6).toString('hex')}` });
+  // On PostgreSQL every throwaway CMS gets its own schema in the given database.
+  const pgSchema = process.env.TEST_DATABASE_URL ? `t_${crypto.randomBytes(6).toString('hex')}` : null;
+  if (pgSchema) {
+    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: pgSchema });
+    await postgres(`CREATE SCHEMA ${pgSchema}`);
   }
 
   const { createStrapi } = require('@strapi/strapi');
@@ -67,6 +81,7 @@ export async function startEphemeralCms(): Promise<EphemeralCms> {
       await strapi.destroy();
       for (const [event, fns] of listeners) for (const fn of fns) if (!process.listeners(event as any).includes(fn)) process.on(event as any, fn as any);
       fs.rmSync(tmpDir, { recursive: true, force: true });
+      if (pgSchema) await postgres(`DROP SCHEMA ${pgSchema} CASCADE`);
     },
   };
 }

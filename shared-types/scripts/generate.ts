@@ -11,8 +11,8 @@ interface Attribute {
   type: string;
   required?: boolean;
   maxLength?: number;
-  min?: number;
-  max?: number;
+  min?: number | string;
+  max?: number | string;
   enum?: string[];
   relation?: string;
   target?: string;
@@ -42,8 +42,10 @@ function zodFor(attr: Attribute, schemaNameOf: (componentUid: string) => string)
       zod = 'slug';
       break;
     case 'integer':
+    case 'biginteger':
     case 'decimal': {
-      const base = attr.type === 'integer' ? 'z.number().int()' : 'z.number()';
+      // Strapi returns big integers as strings; the open data carries numbers.
+      const base = { integer: 'z.number().int()', biginteger: 'z.coerce.number().int()', decimal: 'z.number()' }[attr.type];
       zod = `${base}${attr.min !== undefined ? `.min(${attr.min})` : ''}${attr.max !== undefined ? `.max(${attr.max})` : ''}`;
       break;
     }

@@ -35,7 +35,7 @@ export const initiativeSchema = z.object({
   periodNote: z.string().max(300).nullable(),
   municipality: z.string().max(120).nullable(),
   funding: z.string().nullable(),
-  amountSek: z.number().min(0).nullable(),
+  amountSek: z.coerce.number().int().min(0).nullable(),
   goals: z.string().nullable(),
   outcomes: z.string().nullable(),
   notes: z.string().nullable(),

@@ -21,7 +21,7 @@ function normalise(model: Model, models: Record<string, Model>, data: Doc): Doc 
       out[field] = isToMany(attr) ? (value ?? []).map(slugOf).sort() : slugOf(value);
     } else if (attr.type === 'component') {
       out[field] = (value ?? []).map((item: Doc) => normalise(models[attr.component!], models, item));
-    } else if (attr.type === 'decimal' && value != null) {
+    } else if ((attr.type === 'decimal' || attr.type === 'biginteger') && value != null) {
       out[field] = Number(value);
     } else {
       out[field] = value === undefined || value === '' ? null : value;

@@ -5,8 +5,8 @@ export interface Attribute {
   type: string;
   required?: boolean;
   maxLength?: number;
-  min?: number;
-  max?: number;
+  min?: number | string;
+  max?: number | string;
   regex?: string;
   enum?: string[];
   relation?: string;

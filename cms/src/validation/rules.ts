@@ -9,8 +9,8 @@ export interface AttributeRule {
   type: string;
   required?: boolean;
   maxLength?: number;
-  min?: number;
-  max?: number;
+  min?: number | string;
+  max?: number | string;
   regex?: string;
   enum?: string[];
   component?: string;
@@ -50,13 +50,15 @@ function valueProblem(field: string, attr: AttributeRule, value: unknown, publis
       if (URL_FIELDS.has(field) && !isWellFormedUrl(value)) return `"${value}" är ingen giltig webbadress (http:// eller https://)`;
       return null;
     case 'integer':
+    case 'biginteger':
     case 'decimal': {
-      const number = typeof value === 'string' && attr.type === 'decimal' ? Number(value) : value;
-      if (typeof number !== 'number' || Number.isNaN(number) || (attr.type === 'integer' && !Number.isInteger(number))) {
-        return `måste vara ${attr.type === 'integer' ? 'ett heltal' : 'ett tal'}, fick ${JSON.stringify(value)}`;
+      // Big integers come back from the database as strings.
+      const number = typeof value === 'string' && attr.type !== 'integer' ? Number(value) : value;
+      if (typeof number !== 'number' || Number.isNaN(number) || (attr.type !== 'decimal' && !Number.isInteger(number))) {
+        return `måste vara ${attr.type !== 'decimal' ? 'ett heltal' : 'ett tal'}, fick ${JSON.stringify(value)}`;
       }
-      if (attr.min !== undefined && number < attr.min) return `${number} är mindre än lägsta tillåtna ${attr.min}`;
-      if (attr.max !== undefined && number > attr.max) return `${number} är större än högsta tillåtna ${attr.max}`;
+      if (attr.min !== undefined && number < Number(attr.min)) return `${number} är mindre än lägsta tillåtna ${attr.min}`;
+      if (attr.max !== undefined && number > Number(attr.max)) return `${number} är större än högsta tillåtna ${attr.max}`;
       return null;
     }
     case 'enumeration':

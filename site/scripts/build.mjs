@@ -1,0 +1,56 @@
+/**
+ * `npm run build -w site`: builds the static site from the snapshot at SNAPSHOT_PATH (default
+ * <repo>/var/snapshot.json) into SITE_OUT_DIR (default site/dist).
+ *
+ * Why not plain `astro build` with outDir set: when the out dir lies outside the site folder,
+ * Astro 5 stages its prerender chunks in `<cwd>/.astro/` — its own content-cache folder — then
+ * copies that whole folder into the out dir and deletes it, leaving stray files behind and
+ * letting two builds trample each other. So a build for an outside folder goes to a private
+ * staging folder inside site/ (where the chunks can still import react & co.) and is then
+ * copied out.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// npm runs workspace scripts in site/; paths the user typed are relative to where they typed them.
+const userCwd = process.env.INIT_CWD ?? process.cwd();
+for (const name of ['SNAPSHOT_PATH', 'SITE_OUT_DIR', 'ASTRO_CACHE_DIR']) {
+  if (process.env[name]) process.env[name] = path.resolve(userCwd, process.env[name]);
+}
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
+const outDir = process.env.SITE_OUT_DIR ?? path.join(siteDir, 'dist');
+const inside = (outDir + path.sep).startsWith(siteDir + path.sep);
+const key = crypto.createHash('sha1').update(outDir).digest('hex').slice(0, 12);
+const buildDir = inside ? outDir : path.join(siteDir, '.out', key);
+// Astro keeps its content store in cacheDir: one per target, so parallel builds stay apart.
+const cacheDir = process.env.ASTRO_CACHE_DIR ?? (inside ? undefined : path.join(os.tmpdir(), `eb-astro-cache-${key}`));
+
+process.chdir(siteDir);
+const { build } = await import('astro');
+try {
+  await build({
+    root: siteDir,
+    outDir: buildDir,
+    ...(cacheDir ? { cacheDir } : {}),
+    logLevel: process.env.ASTRO_LOG_LEVEL ?? 'info',
+  });
+  if (!inside) {
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(outDir), { recursive: true });
+    fs.cpSync(buildDir, outDir, { recursive: true });
+    fs.rmSync(buildDir, { recursive: true, force: true });
+    try {
+      fs.rmdirSync(path.dirname(buildDir)); // only if empty: another build may be staging there
+    } catch {}
+    console.log(`Site copied to ${outDir}`);
+  }
+} catch (error) {
+  if (!inside) fs.rmSync(buildDir, { recursive: true, force: true });
+  console.error(error?.message ?? error);
+  process.exit(1);
+}
