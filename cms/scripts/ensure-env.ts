@@ -12,6 +12,7 @@ const GENERATED: Record<string, () => string> = {
   TRANSFER_TOKEN_SALT: secret,
   ENCRYPTION_KEY: secret,
   EXPORT_API_TOKEN: () => crypto.randomBytes(48).toString('hex'),
+  REBUILD_WEBHOOK_SECRET: () => crypto.randomBytes(32).toString('hex'),
 };
 
 function parse(text: string): Record<string, string> {

@@ -3,6 +3,7 @@ import path from 'path';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureExportToken } from './bootstrap/export-token';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { formatCounts, seedBank } from './seed/load';
 import { registerValidation } from './validation/document-middleware';
 
@@ -24,6 +25,7 @@ export default {
     await applyAdminLabels(strapi);
     await ensureFirstAdmin(strapi);
     await ensureExportToken(strapi);
+    await ensureRebuildWebhook(strapi);
     await seedIfEmpty(strapi);
   },
 };

@@ -44,8 +44,8 @@ export interface CmsProcess {
 }
 
 /** Starts the built CMS (`strapi start`) with the generated secrets and waits until it answers. */
-export async function startCms({ port = Number(process.env.CMS_PORT || 1337) } = {}): Promise<CmsProcess> {
-  const env = { ...ensureEnvFile(path.join(CMS_DIR, '.env')), ...process.env, CMS_PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true' } as Record<string, string>;
+export async function startCms({ port = Number(process.env.CMS_PORT || 1337), extraEnv = {} as Record<string, string> } = {}): Promise<CmsProcess> {
+  const env = { ...ensureEnvFile(path.join(CMS_DIR, '.env')), ...process.env, ...extraEnv, CMS_PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true' } as Record<string, string>;
   await buildCms(env);
   const child = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: CMS_DIR, env, stdio: 'inherit' });
   const url = `http://localhost:${port}`;

@@ -1,13 +1,24 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'child_process';
 
-/** Runs a command to completion, streaming its output; rejects with the step name on failure. */
-export function run(step: string, command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+export interface RunOptions extends SpawnOptions {
+  /** Keep the output to ourselves, and put its tail in the error if the command fails. */
+  quiet?: boolean;
+}
+
+/** Runs a command to completion; rejects with the step name (and, when quiet, the output's tail) on failure. */
+export function run(step: string, command: string, args: string[], { quiet = false, ...options }: RunOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
+    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...options });
+    let output = '';
+    const keep = (chunk: Buffer) => (output = (output + chunk).slice(-4000));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     child.on('error', (error) => reject(new Error(`${step}: ${error.message}`)));
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${step} failed (${signal ? `signal ${signal}` : `exit code ${code}`})`)),
-    );
+    child.on('exit', (code, signal) => {
+      if (code === 0) return resolve();
+      const tail = quiet ? `\n${output.trim().split('\n').slice(-15).join('\n')}` : '';
+      reject(new Error(`${step} failed (${signal ? `signal ${signal}` : `exit code ${code}`})${tail}`));
+    });
   });
 }
 

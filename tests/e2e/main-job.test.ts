@@ -24,7 +24,7 @@ let cmsUrl: string;
 /** `npm start` as a new user runs it, on a fresh SQLite file, until it prints its addresses. */
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-start-'));
-  const [cmsPort, sitePort] = [await freePort(), await freePort()];
+  const [cmsPort, sitePort, rebuildPort] = [await freePort(), await freePort(), await freePort()];
   child = spawn('npm', ['start'], {
     cwd: ROOT,
     detached: true,
@@ -34,7 +34,8 @@ beforeAll(async () => {
       SITE_PORT: String(sitePort),
       DATABASE_FILENAME: path.join(tmp, 'data.db'),
       SNAPSHOT_PATH: path.join(tmp, 'snapshot.json'),
-      SITE_OUT_DIR: path.join(tmp, 'site'),
+      PUBLISH_DIR: path.join(tmp, 'site'),
+      REBUILD_PORT: String(rebuildPort),
       ADMIN_EMAIL: '',
       ADMIN_PASSWORD: '',
       LOG_LEVEL: 'info',
@@ -88,4 +89,29 @@ describe('npm start (the main job)', () => {
       expect(data[collection].map((e: any) => e.slug).sort(), collection).toEqual(publishedOnly(entries).map((e) => e.slug).sort());
     }
   });
+
+  it('puts what an editor publishes live, through the webhook and the rebuild worker', async () => {
+    const [, email, password] = /Första administratören skapad: (\S+), lösenord: (\S+)/.exec(output)!;
+    const { data } = await (await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })).json();
+    const headers = { Authorization: `Bearer ${data.token}`, 'Content-Type': 'application/json' };
+    const lessons = `${cmsUrl}/content-manager/collection-types/api::lesson.lesson`;
+    const slug = readSeed().lessons[0].slug;
+    const [lesson] = (await (await fetch(`${lessons}?filters[slug][$eq]=${slug}`, { headers })).json()).results;
+    const title = `Ny rubrik ${Date.now()}`;
+
+    const started = Date.now();
+    const published = await fetch(`${lessons}/${lesson.documentId}/actions/publish`, { method: 'POST', headers, body: JSON.stringify({ ...lesson, title }) });
+    expect(published.status).toBe(200);
+    let live = false;
+    while (!live && Date.now() - started < 120_000) {
+      live = (await (await fetch(`${siteUrl}/lardomar/${slug}/`)).text()).includes(title);
+      if (!live) await new Promise((r) => setTimeout(r, 250));
+    }
+    console.log(`publish → live: ${Date.now() - started} ms`);
+    expect(live).toBe(true);
+    const statusUrl = /Publiceringsstatus:\s+(\S+)\//.exec(output)![1];
+    const status = await (await fetch(`${statusUrl}/status`)).json();
+    expect(status.lastSuccess.trigger).toContain('entry.publish');
+  });
 });
+

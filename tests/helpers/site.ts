@@ -93,8 +93,9 @@ export function parseHtml(file: string): Document {
   return doc;
 }
 
-export const elements = (doc: Document, name?: string): Element[] =>
-  findAll((el) => (name ? el.name === name : true), doc.children);
+/** Elements below a document or element (or in and below a list of elements), optionally by tag name. */
+export const elements = (root: Document | Element | Element[], name?: string): Element[] =>
+  findAll((el) => (name ? el.name === name : true), Array.isArray(root) ? root : root.children);
 
 export const attr = (el: Element, name: string) => getAttributeValue(el, name);
 

@@ -161,7 +161,7 @@ describe('the built site', () => {
     const cards = elements(doc, 'article').filter((el) => (attr(el, 'class') ?? '').includes('lesson-card'));
     const lessons = lessonsOf(initiative.slug);
     expect(cards.length).toBe(lessons.length);
-    const headings = elements(doc, 'h3').map((h) => textContent(h));
+    const headings = elements(doc, 'h3').map((h) => textContent(h).trim());
     for (const lesson of lessons) {
       const card = cards.find((c) => elements(c, 'a').some((a) => attr(a, 'href') === `/lardomar/${lesson.slug}/`));
       expect(card, lesson.slug).toBeTruthy();

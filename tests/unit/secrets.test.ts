@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ensureEnvFile } from '../../cms/scripts/ensure-env';
 import { ROOT } from '../helpers/paths';
 
-const KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'EXPORT_API_TOKEN'];
+const KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'EXPORT_API_TOKEN', 'REBUILD_WEBHOOK_SECRET'];
 
 describe('secrets', () => {
   it('are generated on first run into a private env file, kept on later runs, and filled in when missing', () => {

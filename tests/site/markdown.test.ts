@@ -1,0 +1,159 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
+import type { Element } from 'domhandler';
+import { markdownToText, renderMarkdown } from '../../site/src/lib/markdown';
+import { attr, buildSite, elements, fileOf, listFiles, parseHtml, readSnapshot } from '../helpers/site';
+import { launchChromium } from '../helpers/browser';
+import { serveSite } from '@erfarenhetsbanken/scripts/serve';
+
+/** Each payload tries to run code, load a document, or restyle the page if it survived. */
+const PAYLOADS = [
+  '<script>window.__pwned = "script"</script>',
+  '<img src=x onerror="window.__pwned = \'img\'">',
+  '[klicka här](javascript:window.__pwned=1)',
+  '[data-länk](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '[tabb](java\tscript:alert(1))',
+  '<svg onload="window.__pwned = \'svg\'"><circle r="1"/></svg>',
+  '<svg><script>window.__pwned = "svg-script"</script></svg>',
+  '<iframe src="https://example.org/"></iframe>',
+  '<object data="https://example.org/x.swf"></object>',
+  '<embed src="https://example.org/x.swf">',
+  '<a href="javascript:window.__pwned=2">rå länk</a>',
+  '<a href="  JaVaScRiPt:window.__pwned=3">blandad länk</a>',
+  '<a href="vbscript:msgbox(1)">vb-länk</a>',
+  '<p onclick="window.__pwned=4" style="position:fixed">stycke</p>',
+  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  '<form action="javascript:alert(1)"><button formaction="javascript:alert(2)">skicka</button></form>',
+  '<style>body { display: none }</style>',
+  '<base href="https://evil.example/">',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<details open ontoggle="window.__pwned=5">detaljer</details>',
+];
+const MARKER = 'Skyddsmarkör före attackerna';
+const SAFE_LINK = 'https://example.org/saker-lank';
+const MALICIOUS_MARKDOWN = `${MARKER}.\n\n${PAYLOADS.join('\n\n')}\n\nEn [säker länk](${SAFE_LINK}) och en [intern](/om/).\n`;
+
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'content'];
+const FORBIDDEN_ELEMENTS = ['script', 'iframe', 'object', 'embed', 'svg', 'math', 'base', 'style', 'frame', 'frameset', 'applet'];
+
+/** Whatever a page is, nothing in it may execute or embed: returns the problems found. */
+function problemsIn(root: Element[] | any, where: string, { allowScripts = false, forbidden = FORBIDDEN_ELEMENTS } = {}): string[] {
+  const problems: string[] = [];
+  for (const el of elements(root)) {
+    for (const [name, value] of Object.entries(el.attribs)) {
+      if (name.startsWith('on')) problems.push(`${where}: <${el.name} ${name}>`);
+      if (URL_ATTRIBUTES.includes(name)) {
+        const compact = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+        if (/^(javascript|data|vbscript):/.test(compact) || compact.includes('url=javascript')) problems.push(`${where}: <${el.name} ${name}="${value}">`);
+      }
+    }
+    if (forbidden.includes(el.name) && !(allowScripts && el.name === 'script')) problems.push(`${where}: <${el.name}>`);
+    if (el.name === 'meta' && el.attribs['http-equiv']) problems.push(`${where}: <meta http-equiv>`);
+  }
+  return problems;
+}
+
+describe('renderMarkdown (marked + sanitize-html)', () => {
+  const html = renderMarkdown(MALICIOUS_MARKDOWN);
+  const doc = parseDocument(html);
+
+  it('removes every executable or embedding construct', () => {
+    expect(problemsIn(doc, 'fragment', { forbidden: [...FORBIDDEN_ELEMENTS, 'form', 'button', 'input', 'img'] })).toEqual([]);
+    expect(html).not.toMatch(/javascript:|vbscript:|data:text|onerror|onload|onclick|ontoggle/i);
+  });
+
+  it('keeps the text and the safe links', () => {
+    const text = textContent(doc);
+    expect(text).toContain(MARKER);
+    expect(text).toContain('klicka här');
+    expect(text).toContain('rå länk');
+    const hrefs = elements(doc, 'a').map((a) => attr(a, 'href'));
+    expect(hrefs).toEqual([SAFE_LINK, '/om/']);
+  });
+
+  it('shifts headings below the page\'s own, so the outline stays ordered', () => {
+    expect(renderMarkdown('# A\n\n## B\n\ntext', { headingLevel: 3 })).toBe('<h3>A</h3>\n<h4>B</h4>\n<p>text</p>\n');
+    expect(renderMarkdown('### Only\n', { headingLevel: 2 })).toBe('<h2>Only</h2>\n');
+  });
+
+  it('renders ordinary markdown', () => {
+    expect(renderMarkdown('Hej **du**, se [Malmö](https://malmo.se).')).toBe('<p>Hej <strong>du</strong>, se <a href="https://malmo.se">Malmö</a>.</p>\n');
+    expect(renderMarkdown(null)).toBe('');
+    expect(markdownToText('Ett *kort* <script>x()</script>stycke')).toBe('Ett kort stycke');
+  });
+});
+
+describe('markdown payloads in a real build', () => {
+  let tmp: string;
+  let dist: string;
+  let targets: { lesson: string; initiative: string; method: string };
+
+  beforeAll(async () => {
+    const snapshot = readSnapshot(inject('snapshotPath'));
+    const lesson = snapshot.lessons[0];
+    const initiative = snapshot.initiatives.find((i) => i.slug === lesson.initiatives[0])!;
+    const method = snapshot.methods[0];
+    lesson.body = MALICIOUS_MARKDOWN;
+    initiative.description = MALICIOUS_MARKDOWN;
+    initiative.goals = PAYLOADS.slice(0, 5).join('\n\n');
+    method.description = MALICIOUS_MARKDOWN;
+    targets = { lesson: `/lardomar/${lesson.slug}/`, initiative: `/insatser/${initiative.slug}/`, method: `/metoder/${method.slug}/` };
+
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-payload-'));
+    const snapshotPath = path.join(tmp, 'snapshot.json');
+    fs.writeFileSync(snapshotPath, JSON.stringify(snapshot));
+    const result = await buildSite({ snapshotPath, outDir: path.join(tmp, 'dist'), env: { ASTRO_CACHE_DIR: path.join(tmp, 'cache') } });
+    if (!result.ok) throw new Error(result.output);
+    dist = result.outDir;
+  });
+
+  afterAll(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('renders the text of the poisoned fields on the lesson, initiative and method pages', () => {
+    for (const page of Object.values(targets)) {
+      const doc = parseHtml(fileOf(dist, page)!);
+      expect(textContent(doc), page).toContain(MARKER);
+      expect(elements(doc, 'a').some((a) => attr(a, 'href') === SAFE_LINK), `${page} keeps the safe link`).toBe(true);
+    }
+  });
+
+  it('leaves no script, handler, javascript:/data: URL or embedded object in any built page', () => {
+    const problems = listFiles(dist, ['.html']).flatMap((file) => {
+      const doc = parseHtml(path.join(dist, file));
+      // Rendered markdown may not even hold a form or an image; the page around it has its own search form.
+      const prose = elements(doc, 'div').filter((el) => attr(el, 'class') === 'prose');
+      return [
+        ...problemsIn(doc, file, { allowScripts: file === 'sok/index.html' }),
+        ...problemsIn(prose, `${file} (markdown)`, { forbidden: [...FORBIDDEN_ELEMENTS, 'form', 'button', 'input', 'img'] }),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('runs none of it in a browser', async () => {
+    const site = await serveSite({ dir: dist, port: 0 });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      for (const target of [...Object.values(targets), `/sok/?q=${encodeURIComponent('Skyddsmarkör')}`]) {
+        await page.goto(`${site.url}${target}`);
+        if (target.startsWith('/sok/')) await page.locator('.search-hit').first().waitFor();
+        expect(await page.evaluate(() => (window as any).__pwned), target).toBeUndefined();
+        expect(await page.locator('iframe, object, embed, main svg').count(), target).toBe(0);
+      }
+      expect(dialogs).toEqual([]);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+});
