@@ -5,6 +5,7 @@ import path from 'path';
 import type { TestProject } from 'vitest/node';
 import { compileCms } from '@erfarenhetsbanken/scripts/ephemeral-cms';
 import { ROOT } from './paths';
+import { startPostgres } from './postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +20,9 @@ declare module 'vitest' {
  * child process so Strapi's shutdown cannot touch the runner's own process listeners.
  */
 export default async function setup(project: TestProject) {
+  // EB_DATABASE=postgres: every throwaway CMS of this run uses a private PostgreSQL instead of SQLite.
+  const postgres = process.env.EB_DATABASE === 'postgres' && !process.env.TEST_DATABASE_URL ? await startPostgres() : null;
+  if (postgres) process.env.TEST_DATABASE_URL = postgres.url;
   await compileCms();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-snapshot-'));
   const snapshotPath = path.join(dir, 'snapshot.json');
@@ -27,5 +31,8 @@ export default async function setup(project: TestProject) {
     env: process.env,
   });
   project.provide('snapshotPath', snapshotPath);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  return () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    postgres?.stop();
+  };
 }
