@@ -36,6 +36,8 @@ export class SiteBuilds {
     const tmp = `${this.currentLink}.${process.pid}.tmp`;
     fs.rmSync(tmp, { force: true });
     fs.symlinkSync(path.relative(this.root, dir), tmp);
+    // Fault injection for the crash test: die like `kill -9` in the middle of the swap.
+    if (process.env.EB_FAULT === 'kill-during-swap') process.kill(process.pid, 'SIGKILL');
     fs.renameSync(tmp, this.currentLink);
   }
 
@@ -49,5 +51,7 @@ export class SiteBuilds {
       .sort()
       .reverse();
     for (const dir of others.slice(keep)) fs.rmSync(dir, { recursive: true, force: true });
+    // A swap cut short by a crash leaves its temporary link behind.
+    for (const name of fs.readdirSync(this.root).filter((f) => /^current\.\d+\.tmp$/.test(f))) fs.rmSync(path.join(this.root, name), { force: true });
   }
 }

@@ -37,7 +37,7 @@ export interface FacetOption {
 export interface SearchPayload {
   docs: SearchDoc[];
   /** `Fuse.createIndex(...).toJSON()`, built at build time so the browser skips indexing. */
-  index: { keys: any[]; records: any[] };
+  index: Parameters<typeof Fuse.parseIndex>[0];
 }
 
 export interface SearchFacets {
