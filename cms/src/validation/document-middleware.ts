@@ -5,6 +5,27 @@ import { ownAttributes } from '../seed/models';
 import { entryErrors, fieldError, publishErrors, type FieldError } from './rules';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'publish']);
+const WITHDRAW_ACTIONS = new Set(['unpublish', 'delete']);
+
+/**
+ * Published lessons depend on published initiatives and sources. Strapi detaches a published
+ * relation when its target is unpublished and does not restore it on republishing, so taking
+ * away the last initiative or a cited source of a published lesson is refused instead.
+ */
+const LESSON_DEPENDENCIES: Record<string, { field: string; filters: (documentId: string) => object; breaks: (lesson: any) => boolean; text: string }> = {
+  'api::initiative.initiative': {
+    field: 'initiatives',
+    filters: (documentId) => ({ initiatives: { documentId } }),
+    breaks: (lesson) => lesson.initiatives.length <= 1,
+    text: 'har ingen annan publicerad insats',
+  },
+  'api::source.source': {
+    field: 'citations',
+    filters: (documentId) => ({ citations: { source: { documentId } } }),
+    breaks: () => true,
+    text: 'citerar källan',
+  },
+};
 
 function reject(fieldErrors: FieldError[]): never {
   throw new errors.ValidationError(fieldErrors.map((e) => e.message).join('; '), {
@@ -32,7 +53,26 @@ export function registerValidation(strapi: Core.Strapi) {
     return found;
   }
 
+  async function withdrawErrors(uid: string, documentId: string): Promise<FieldError[]> {
+    const dependency = LESSON_DEPENDENCIES[uid];
+    if (!dependency) return [];
+    const lessons = await strapi.documents('api::lesson.lesson').findMany({
+      status: 'published',
+      filters: dependency.filters(documentId),
+      populate: { initiatives: { fields: ['documentId'] } },
+      fields: ['slug'],
+      limit: 1000,
+    } as any);
+    return lessons.filter(dependency.breaks).map((lesson: any) =>
+      fieldError('api::lesson.lesson', [dependency.field], `den publicerade lärdomen "${lesson.slug}" ${dependency.text}; avpublicera eller ändra lärdomen först`),
+    );
+  }
+
   strapi.documents.use(async (context, next) => {
+    if (WITHDRAW_ACTIONS.has(context.action) && (context.params as any)?.documentId) {
+      const problems = await withdrawErrors(context.uid, (context.params as any).documentId);
+      if (problems.length > 0) reject(problems);
+    }
     if (!WRITE_ACTIONS.has(context.action) || !BANK_CONTENT_TYPES.includes(context.uid)) return next();
     const { uid } = context;
     const params = context.params as { documentId?: string; status?: string };

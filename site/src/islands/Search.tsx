@@ -76,6 +76,8 @@ export default function Search({ facets, indexUrl }: Props) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE_SIZE);
   const [announcement, setAnnouncement] = useState('');
+  // On a narrow screen the filters sit above the results: start them closed so the hits show.
+  const [wide, setWide] = useState(true);
   // True while the current history entry belongs to a query being typed: further keystrokes
   // replace it, so Back returns to the previous search rather than to each letter.
   const typingEntry = useRef(false);
@@ -84,6 +86,7 @@ export default function Search({ facets, indexUrl }: Props) {
 
   useEffect(() => {
     setHydrated(true);
+    setWide(window.matchMedia('(min-width: 50rem)').matches);
     setState(stateFromSearch(window.location.search));
     const onPopState = () => {
       typingEntry.current = false;
@@ -193,7 +196,7 @@ export default function Search({ facets, indexUrl }: Props) {
             if (options.length === 0) return null;
             const selected = state[facet];
             return (
-              <details key={facet} className="facet" open={OPEN_BY_DEFAULT[facet] || selected.length > 0}>
+              <details key={facet} className="facet" open={(wide && OPEN_BY_DEFAULT[facet]) || selected.length > 0}>
                 <summary>
                   {FACET_LEGEND[facet]}
                   {selected.length > 0 && <span className="facet__selected"> ({selected.length} valda)</span>}
