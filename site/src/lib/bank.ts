@@ -177,8 +177,9 @@ export function buildBank(snapshot: Snapshot): Bank {
 
 let pending: Promise<Bank> | undefined;
 
-/** The bank, built once per build and shared by every page. */
+/** The bank, built once per build and shared by every page (rebuilt per request under `astro dev`). */
 export function getBank(): Promise<Bank> {
+  if (import.meta.env?.DEV) return loadBank();
   pending ??= loadBank();
   return pending;
 }

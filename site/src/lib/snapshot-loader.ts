@@ -40,7 +40,8 @@ export function resolveSnapshotPath(root: URL): string {
   return path.join(fileURLToPath(root), '..', 'var', 'snapshot.json');
 }
 
-// All collections load in parallel from the same file: read and validate it once per build.
+// All collections load in parallel from the same file: read and validate it once per build (or,
+// under `astro dev`, once per version of the file).
 const cache = new Map<string, Promise<Snapshot>>();
 
 async function readSnapshot(file: string): Promise<Snapshot> {
@@ -69,10 +70,17 @@ async function readSnapshot(file: string): Promise<Snapshot> {
 }
 
 function loadSnapshot(file: string): Promise<Snapshot> {
-  let pending = cache.get(file);
+  let version = 0;
+  try {
+    version = fs.statSync(file).mtimeMs;
+  } catch {
+    // readSnapshot explains a missing file.
+  }
+  const key = `${file}@${version}`;
+  let pending = cache.get(key);
   if (!pending) {
     pending = readSnapshot(file);
-    cache.set(file, pending);
+    cache.set(key, pending);
   }
   return pending;
 }
@@ -85,17 +93,27 @@ export function snapshotLoader(collection: Collection): Loader {
   return {
     name: 'snapshot-loader',
     schema: COLLECTION_SCHEMAS[collection],
-    async load({ store, parseData, config, logger, generateDigest }) {
+    async load({ store, parseData, config, logger, generateDigest, watcher }) {
       const file = resolveSnapshotPath(config.root);
-      const snapshot = await loadSnapshot(file);
-      // The store persists between builds; clearing it keeps entries unpublished since the last
-      // export from lingering.
-      store.clear();
-      for (const item of snapshot[collection]) {
-        const data = await parseData({ id: item.slug, data: item as unknown as Record<string, unknown> });
-        store.set({ id: item.slug, data, digest: generateDigest(data) });
+      const sync = async () => {
+        const snapshot = await loadSnapshot(file);
+        // The store persists between builds; clearing it keeps entries unpublished since the last
+        // export from lingering.
+        store.clear();
+        for (const item of snapshot[collection]) {
+          const data = await parseData({ id: item.slug, data: item as unknown as Record<string, unknown> });
+          store.set({ id: item.slug, data, digest: generateDigest(data) });
+        }
+        logger.info(`${snapshot[collection].length} ${collection} from ${file}`);
+      };
+      await sync();
+      // Under `astro dev`, a fresh export shows up without a restart.
+      if (watcher) {
+        watcher.add(file);
+        watcher.on('change', (changed) => {
+          if (path.resolve(changed) === file) sync().catch((error) => logger.error((error as Error).message));
+        });
       }
-      logger.info(`${snapshot[collection].length} ${collection} from ${file}`);
     },
   };
 }
