@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportSnapshot } from '@erfarenhetsbanken/scripts/export';
+import fs from 'fs';
+import path from 'path';
+import { buildSite } from '@erfarenhetsbanken/scripts/build-site';
+import { exportSnapshot, writeSnapshot } from '@erfarenhetsbanken/scripts/export';
 import { BANK_UIDS, PLURAL, startCms, storedState, type TestCms } from '../helpers/cms';
 
 const MARKER = 'UTKASTMARKOR';
@@ -92,9 +95,17 @@ describe('drafts never reach a non-admin reader', () => {
     }
   });
 
-  it('the export holds no draft', async () => {
+  it('the export and the site built from it hold no draft', async () => {
     const snapshot = await exportSnapshot({ cmsUrl: cms.url, token: cms.readToken });
     expect(JSON.stringify(snapshot)).not.toContain(MARKER);
     expect(snapshot.initiatives.map((i) => i.slug)).toEqual(['publicerad']);
-  });
+
+    const snapshotPath = path.join(cms.tmpDir, 'snapshot.json');
+    const outDir = path.join(cms.tmpDir, 'site');
+    writeSnapshot(snapshot, snapshotPath);
+    await buildSite({ snapshotPath, outDir, quiet: true });
+    const files = fs.readdirSync(outDir, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(outDir, f)).isFile());
+    expect(files).toContain('insatser/publicerad/index.html');
+    expect(files.filter((f) => fs.readFileSync(path.join(outDir, f), 'utf8').includes(MARKER))).toEqual([]);
+  }, 300_000);
 });

@@ -9,6 +9,7 @@ import { serveSite } from '../serve';
 import { compileCms, startEphemeralCms } from '../ephemeral-cms';
 import { seedBank } from '../../../cms/src/seed/load';
 import { loadTest, type LoadResult } from './load';
+import { preparePublishToLive } from './publish-to-live';
 
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 
@@ -25,6 +26,7 @@ async function main() {
   const durationS = Number(process.env.BENCH_DURATION_S || 20);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-bench-'));
   const results: LoadResult[] = [];
+  let publishToLiveMs: number[] = [];
   try {
     const snapshotPath = path.join(tmp, 'snapshot.json');
     const snapshot = parseSnapshot(JSON.parse(JSON.stringify(await seededSnapshot(snapshotPath))));
@@ -35,17 +37,19 @@ async function main() {
     await site.close();
 
     await compileCms();
+    const measurePublishToLive = await preparePublishToLive();
     const cms = await startEphemeralCms();
     await seedBank(cms.strapi, path.join(ROOT, 'cms', 'seed'));
     const api = ['initiatives', 'lessons', 'themes', 'sources'].map((c) => `${cms.url}/api/${c}?pagination[pageSize]=25`);
     results.push(await loadTest('CMS content API (read-only token)', api, { connections: 50, durationS, headers: { Authorization: `Bearer ${cms.readToken}` } }));
+    publishToLiveMs = await measurePublishToLive(cms);
     await cms.stop();
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS_DIR, 'load.json'), `${JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, results }, null, 2)}\n`);
-  const markdown = `# Load at seed size (${new Date().toISOString()}, ${os.cpus().length} cores)\n\n${table(results)}\n`;
+  fs.writeFileSync(path.join(RESULTS_DIR, 'load.json'), `${JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, results, publishToLiveMs }, null, 2)}\n`);
+  const markdown = `# At seed size (${new Date().toISOString()}, ${os.cpus().length} cores)\n\n## Load\n\n${table(results)}\n\n## Publish → live\n\n${publishToLiveMs.map((ms, i) => `- round ${i + 1}: ${ms} ms`).join('\n')}\n`;
   fs.writeFileSync(path.join(RESULTS_DIR, 'load.md'), markdown);
   console.log(markdown);
   process.exit(results.some((r) => r.errors > 0 || r.non2xx > 0) ? 1 : 0);
