@@ -87,6 +87,18 @@ describe('drafts never reach a non-admin reader', () => {
     }
   });
 
+  it('a published change is served at once (no stale cached response)', async () => {
+    const read = async () => JSON.parse((await request('GET', `/api/themes/${published['api::theme.theme']}`, cms.readToken)).text).data.name;
+    const before = await read();
+    expect(await read()).toBe(before);
+    const themes = cms.strapi.documents('api::theme.theme');
+    await themes.update({ documentId: published['api::theme.theme'], data: { name: 'Nytt namn' } });
+    expect(await read()).toBe(before);
+    await themes.publish({ documentId: published['api::theme.theme'] });
+    expect(await read()).toBe('Nytt namn');
+    await themes.update({ documentId: published['api::theme.theme'], data: { name: `${MARKER} nyare utkast` } });
+  });
+
   it('asking for drafts explicitly is refused', async () => {
     for (const query of ['status=draft', 'status=DRAFT', 'publicationState=preview', 'status[0]=draft']) {
       const result = await request('GET', `/api/initiatives?${query}`, cms.readToken);

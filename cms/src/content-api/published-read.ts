@@ -1,5 +1,32 @@
 import type { Core } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
 import { ownAttributes } from '../seed/models';
+
+/**
+ * Published content changes only when an editor writes, so responses are cached until the next
+ * write of any entry. Keyed by the authenticated token too, since what a reader may see depends
+ * on its permissions; only ever filled after authentication and authorisation have passed.
+ */
+const responses = new LRUCache<string, object>({ max: 2000, maxSize: 64 * 1024 * 1024, sizeCalculation: (body) => JSON.stringify(body).length || 1 });
+// Bumped on every write: a response read before a write finishes is not stored after it.
+let generation = 0;
+let invalidationRegistered = false;
+
+/** Called when a write starts and again when it commits, so no reader keeps a stale response. */
+export function invalidatePublishedResponses() {
+  generation += 1;
+  responses.clear();
+}
+
+function cached(strapi: Core.Strapi): LRUCache<string, object> {
+  if (!invalidationRegistered) {
+    strapi.eventHub.subscribe(async (event: string) => {
+      if (event.startsWith('entry.') || event.startsWith('media.')) invalidatePublishedResponses();
+    });
+    invalidationRegistered = true;
+  }
+  return responses;
+}
 
 type Populate = Record<string, unknown>;
 
@@ -31,9 +58,18 @@ function readPublished(uid: string): Core.MiddlewareHandler {
     if ((status !== undefined && status !== 'published') || publicationState !== undefined) {
       return ctx.forbidden('Only published content is available through this API.');
     }
+    const cache = cached(strapi);
+    const key = `${ctx.state.auth?.credentials?.id ?? 'anonymous'} ${ctx.method} ${ctx.path}?${ctx.querystring}`;
+    const hit = cache.get(key);
+    if (hit) {
+      ctx.body = hit;
+      return;
+    }
+    const startedAt = generation;
     ctx.query.status = 'published';
     ctx.query.populate = slugPopulate(strapi, uid);
-    return next();
+    await next();
+    if (ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && startedAt === generation) cache.set(key, ctx.body as object);
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { invalidatePublishedResponses } from '../content-api/published-read';
 import { BANK_CONTENT_TYPES } from '../labels';
 import { ownAttributes } from '../seed/models';
 import { entryErrors, fieldError, publishErrors, type FieldError } from './rules';
 
+const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'publish']);
 const WITHDRAW_ACTIONS = new Set(['unpublish', 'delete']);
 
@@ -36,7 +38,8 @@ function reject(fieldErrors: FieldError[]): never {
 /**
  * Validates what a write leaves stored, inside the write's own transaction: the admin panel,
  * the REST API and the seed loader all go through the Document Service, so they share these
- * rules, and a rejected write is rolled back whole.
+ * rules, and a rejected write is rolled back whole. Every write also drops the content API's
+ * cached responses, when it starts and when it commits.
  */
 export function registerValidation(strapi: Core.Strapi) {
   const modelOf = (uid: string) => ownAttributes(strapi.getModel(uid as any).attributes) as any;
@@ -69,16 +72,20 @@ export function registerValidation(strapi: Core.Strapi) {
   }
 
   strapi.documents.use(async (context, next) => {
-    if (WITHDRAW_ACTIONS.has(context.action) && (context.params as any)?.documentId) {
-      const problems = await withdrawErrors(context.uid, (context.params as any).documentId);
-      if (problems.length > 0) reject(problems);
-    }
-    if (!WRITE_ACTIONS.has(context.action) || !BANK_CONTENT_TYPES.includes(context.uid)) return next();
+    if (READ_ACTIONS.has(context.action) || !BANK_CONTENT_TYPES.includes(context.uid)) return next();
     const { uid } = context;
     const params = context.params as { documentId?: string; status?: string };
 
-    return strapi.db.transaction(async () => {
+    if (WITHDRAW_ACTIONS.has(context.action) && params?.documentId) {
+      const problems = await withdrawErrors(uid, params.documentId);
+      if (problems.length > 0) reject(problems);
+    }
+
+    invalidatePublishedResponses();
+    return strapi.db.transaction(async ({ onCommit }) => {
+      onCommit(invalidatePublishedResponses);
       const result: any = await next();
+      if (!WRITE_ACTIONS.has(context.action)) return result;
       const documentId = params.documentId ?? result?.documentId;
       if (!documentId) return result;
 
