@@ -7,6 +7,7 @@ export function buildSite({ snapshotPath, outDir, quiet = false }: { snapshotPat
   return run('building the site', process.execPath, [path.join(SITE_DIR, 'scripts', 'build.mjs')], {
     cwd: SITE_DIR,
     quiet,
-    env: { ...process.env, SNAPSHOT_PATH: snapshotPath, SITE_OUT_DIR: outDir },
+    // A production build whatever the caller runs under: NODE_ENV=test makes Astro three times slower.
+    env: { ...process.env, NODE_ENV: 'production', SNAPSHOT_PATH: snapshotPath, SITE_OUT_DIR: outDir },
   });
 }

@@ -1,5 +1,6 @@
 import fs from 'fs';
 import path from 'path';
+import { fileURLToPath } from 'url';
 import { COLLECTION_NAMES, parseSnapshot, type Snapshot } from '@erfarenhetsbanken/shared-types';
 import { ensureEnvFile } from '../../cms/scripts/ensure-env';
 import { CMS_DIR, DEFAULT_SNAPSHOT } from './paths';
@@ -68,7 +69,7 @@ export function exportOptionsFromEnv(): ExportOptions {
 
 export const snapshotCounts = (snapshot: Snapshot) => COLLECTION_NAMES.map((c) => `${c}: ${snapshot[c].length}`).join(', ');
 
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const file = process.env.SNAPSHOT_PATH || DEFAULT_SNAPSHOT;
   exportSnapshot(exportOptionsFromEnv()).then(
     (snapshot) => {

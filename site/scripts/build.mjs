@@ -11,7 +11,6 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,9 +25,27 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 const outDir = process.env.SITE_OUT_DIR ?? path.join(siteDir, 'dist');
 const inside = (outDir + path.sep).startsWith(siteDir + path.sep);
 const key = crypto.createHash('sha1').update(outDir).digest('hex').slice(0, 12);
-const buildDir = inside ? outDir : path.join(siteDir, '.out', key);
-// Astro keeps its content store in cacheDir: one per target, so parallel builds stay apart.
-const cacheDir = process.env.ASTRO_CACHE_DIR ?? (inside ? undefined : path.join(os.tmpdir(), `eb-astro-cache-${key}`));
+const stagingRoot = path.join(siteDir, '.out');
+// The staging folder is named after this process, so a build that was killed can be recognised
+// (its process is gone) and cleared by the next one.
+const buildDir = inside ? outDir : path.join(stagingRoot, `${process.pid}-${key}`);
+for (const name of fs.existsSync(stagingRoot) ? fs.readdirSync(stagingRoot) : []) {
+  if (!/^\d+-[0-9a-f]{12}(\.cache)?$/.test(name)) continue;
+  const pid = Number(name.split('-')[0]);
+  let alive = false;
+  try {
+    process.kill(pid, 0);
+    alive = pid !== process.pid;
+  } catch (error) {
+    alive = error.code === 'EPERM';
+  }
+  if (!alive) fs.rmSync(path.join(stagingRoot, name), { recursive: true, force: true });
+}
+// Astro keeps its content store in cacheDir. A build for an outside folder (typically a fresh one
+// per publish) gets a private cache next to its staging folder, removed with it: parallel builds
+// stay apart and nothing accumulates.
+const ownCache = !inside && !process.env.ASTRO_CACHE_DIR;
+const cacheDir = process.env.ASTRO_CACHE_DIR ?? (inside ? undefined : `${buildDir}.cache`);
 
 process.chdir(siteDir);
 const { build } = await import('astro');
@@ -44,6 +61,7 @@ try {
     fs.mkdirSync(path.dirname(outDir), { recursive: true });
     fs.cpSync(buildDir, outDir, { recursive: true });
     fs.rmSync(buildDir, { recursive: true, force: true });
+    if (ownCache) fs.rmSync(cacheDir, { recursive: true, force: true });
     try {
       fs.rmdirSync(path.dirname(buildDir)); // only if empty: another build may be staging there
     } catch {}
@@ -51,6 +69,7 @@ try {
   }
 } catch (error) {
   if (!inside) fs.rmSync(buildDir, { recursive: true, force: true });
+  if (ownCache) fs.rmSync(cacheDir, { recursive: true, force: true });
   console.error(error?.message ?? error);
   process.exit(1);
 }
