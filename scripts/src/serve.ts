@@ -21,9 +21,26 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
+/**
+ * The headers the build wrote to `_headers` (Netlify / Cloudflare Pages format; only the `/*`
+ * block is used), so this server and any other static host send the same policy.
+ */
+function headersFile(root: string): [string, string][] {
+  const file = path.join(root, '_headers');
+  if (!fs.existsSync(file)) throw new Error(`No _headers in ${root}: the site build writes it`);
+  const headers: [string, string][] = [];
+  let inAll = false;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (/^\S/.test(line)) inAll = line.trim() === '/*';
+    else if (inAll && line.includes(':')) headers.push([line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]);
+  }
+  return headers;
+}
+
 function handlerFor(dir: string) {
   const root = path.resolve(dir);
   if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`No built site in ${root} (index.html is missing)`);
+  const security = headersFile(root);
   // Production mode: sirv indexes the folder once, so a build swapped in later needs a new handler.
   const serve = sirv(root, {
     dev: false,
@@ -38,9 +55,15 @@ function handlerFor(dir: string) {
     },
   });
   const notFound = fs.existsSync(path.join(root, '404.html')) ? fs.readFileSync(path.join(root, '404.html')) : Buffer.from('Sidan finns inte');
+  const sendNotFound = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': notFound.length, 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : notFound);
+  };
   return (req: http.IncomingMessage, res: http.ServerResponse) => {
+    for (const [name, value] of security) res.setHeader(name, value);
     // Pages live at directory URLs ending in '/'; send the slash-less form there, once, for good.
     const { pathname, search } = new URL(req.url ?? '/', 'http://x');
+    if (pathname === '/_headers') return sendNotFound(req, res);
     if (!pathname.endsWith('/') && !path.extname(pathname)) {
       let index = '';
       try {
@@ -54,10 +77,7 @@ function handlerFor(dir: string) {
         return;
       }
     }
-    serve(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': notFound.length, 'Cache-Control': 'no-cache' });
-      res.end(req.method === 'HEAD' ? undefined : notFound);
-    });
+    serve(req, res, () => sendNotFound(req, res));
   };
 }
 

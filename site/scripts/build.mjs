@@ -49,6 +49,7 @@ const cacheDir = process.env.ASTRO_CACHE_DIR ?? (inside ? undefined : `${buildDi
 
 process.chdir(siteDir);
 const { build } = await import('astro');
+const { writeHeadersFile } = await import('./security-headers.mjs');
 try {
   await build({
     root: siteDir,
@@ -56,6 +57,7 @@ try {
     ...(cacheDir ? { cacheDir } : {}),
     logLevel: process.env.ASTRO_LOG_LEVEL ?? 'info',
   });
+  writeHeadersFile(buildDir);
   if (!inside) {
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(outDir), { recursive: true });
