@@ -45,6 +45,10 @@ describe('validation in the CMS (admin API, the path the admin panel uses)', () 
     await expectRejected(() => admin('POST', `${CM}/${AREA}`, { name: 'Rosengård', slug: 'Rosengård centrum', kind: 'district' }), 'slug');
   });
 
+  it('keeps the site\'s own list pages out of the initiative slugs', async () => {
+    await expectRejected(() => admin('POST', `${CM}/${INITIATIVE}`, { ...validInitiative, slug: 'kategori' }), 'slug');
+  });
+
   it('keeps slugs unique', async () => {
     await expectRejected(() => admin('POST', `${CM}/${INITIATIVE}`, { ...validInitiative, title: 'Annan insats' }), 'slug');
   });

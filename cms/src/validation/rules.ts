@@ -21,6 +21,9 @@ type Attributes = Record<string, AttributeRule>;
 
 const URL_FIELDS = new Set(['url']);
 
+/** Initiative slugs the site uses for its own list pages (/insatser/kategori/, /insatser/omrade/). */
+const RESERVED_SLUGS: Record<string, string[]> = { 'api::initiative.initiative': ['kategori', 'omrade'] };
+
 export function fieldError(uid: string, path: string[], text: string): FieldError {
   return { path, message: `${path.join('.')} (${fieldLabel(uid, path[path.length - 1])}): ${text}` };
 }
@@ -92,6 +95,9 @@ export function entryErrors(
     if (attr.type === 'relation') continue;
     const problem = valueProblem(field, attr, value, publishing);
     if (problem) errors.push(fieldError(uid, [...prefix, field], problem));
+  }
+  if (RESERVED_SLUGS[uid]?.includes(entry.slug)) {
+    errors.push(fieldError(uid, ['slug'], `"${entry.slug}" är reserverat för webbplatsens egna sidor`));
   }
   if (uid === 'api::initiative.initiative' && entry.startYear != null && entry.endYear != null && entry.endYear < entry.startYear) {
     errors.push(fieldError(uid, ['endYear'], `slutåret ${entry.endYear} ligger före startåret ${entry.startYear}`));
