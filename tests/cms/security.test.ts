@@ -20,7 +20,7 @@ afterAll(async () => {
 
 function upload(name: string, type: string, bytes: Uint8Array) {
   const form = new FormData();
-  form.append('files', new Blob([bytes], { type }), name);
+  form.append('files', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
   return fetch(`${cms.url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
 }
 

@@ -9,7 +9,7 @@ import { RebuildWorker } from '@erfarenhetsbanken/scripts/publish/rebuild-worker
 import { SiteBuilds } from '@erfarenhetsbanken/scripts/publish/site-builds';
 import { serveSite, type ServedSite } from '@erfarenhetsbanken/scripts/serve';
 import { seedBank } from '../../cms/src/seed/load';
-import { startCms, type TestCms } from '../helpers/cms';
+import { startCms, touchDraft, type TestCms } from '../helpers/cms';
 import { ROOT, SEED_DIR } from '../helpers/paths';
 
 let cms: TestCms;
@@ -73,6 +73,8 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+
+
 describe('a failed publish leaves the served site intact and says where it failed', () => {
   it('the CMS is down', async () => {
     const closed = await faultyProxy(() => 'pass');
@@ -96,6 +98,8 @@ describe('a failed publish leaves the served site intact and says where it faile
     // The CMS refuses invalid writes, so this is damage from outside it (a hand-edited database, a bad restore).
     const [lesson] = await cms.strapi.db.query('api::lesson.lesson').findMany({ where: { publishedAt: { $notNull: true } }, limit: 1 });
     await cms.strapi.db.query('api::lesson.lesson').update({ where: { id: lesson.id }, data: { type: 'rykte' } });
+    // The API serves cached responses until the next write through the CMS: an editor saves a draft.
+    await touchDraft(cms.strapi);
     try {
       await expectFailureLeavesSiteIntact(workerFor(cms.url), 'export', new RegExp(`lessons "${lesson.slug}": type: Invalid enum value`));
     } finally {
@@ -135,5 +139,22 @@ describe('a failed publish leaves the served site intact and says where it faile
     expect(worker.status.lastFailure).toBeNull();
     expect(builds.current()).not.toBe(published.dir);
     expect(fs.readdirSync(builds.root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 300_000);
+});
+
+describe('the rebuild worker', () => {
+  it('coalesces a burst into one build, and triggers during a build into one follow-up', async () => {
+    const lines: string[] = [];
+    const worker = new RebuildWorker({ exportOptions: { cmsUrl: cms.url, token: cms.readToken }, builds, debounceMs: 200, log: (l) => lines.push(l) });
+    await Promise.all(['a', 'b', 'c'].map((reason) => worker.trigger(reason)));
+    expect(lines.filter((l) => l.startsWith('publicerad'))).toHaveLength(1);
+    expect(worker.status.lastSuccess?.trigger).toBe('a, b, c');
+
+    const first = worker.trigger('d');
+    await expect.poll(() => worker.status.state, { timeout: 10_000, interval: 20 }).toBe('building');
+    await Promise.all([first, worker.trigger('e'), worker.trigger('f')]);
+    await worker.idle();
+    expect(lines.filter((l) => l.startsWith('publicerad'))).toHaveLength(3);
+    expect(worker.status.lastSuccess?.trigger).toBe('e, f');
   }, 300_000);
 });
