@@ -62,7 +62,7 @@ describe('accessibility (axe-core in Chromium, WCAG 2.1 A and AA)', () => {
   it('fits a 320 px wide screen and 200 % zoom without sideways scrolling', async () => {
     const snapshot = readSnapshot(inject('snapshotPath'));
     const longest = [...snapshot.initiatives].sort((a, b) => b.title.length - a.title.length)[0];
-    const paths = ['/', '/insatser/', `/insatser/${longest.slug}/`, `/lardomar/${snapshot.lessons[0].slug}/`, `/kallor/${snapshot.sources[0].slug}/`, '/omraden/', '/sok/?q=malmo', '/data/'];
+    const paths = ['/', '/insatser/', `/insatser/${longest.slug}/`, `/lardomar/${snapshot.lessons[0].slug}/`, `/kallor/${snapshot.sources[0].slug}/`, '/omraden/', '/sok/?q=malmo', '/data/', '/jamfor/', '/tidslinje/'];
     // 200 % zoom of a 1280 px window leaves 640 CSS pixels; 320 px is WCAG's reflow width.
     for (const width of [320, 640]) {
       const context = await browser.newContext({ viewport: { width, height: 700 } });

@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { textContent } from 'domutils';
+import type { Element } from 'domhandler';
 import { LABELS, parseSnapshot, type Snapshot } from '@erfarenhetsbanken/shared-types';
 import { attr, elements, fileOf, SITE_DIR, listFiles, parseHtml, readSnapshot, sharedSiteBuild, sitemapPaths, urlPathOf } from '../helpers/site';
 
@@ -52,7 +53,7 @@ describe('the built site', () => {
   });
 
   it('has the fixed pages: start, lists, search, open data, about, accessibility statement, 404, sitemap', () => {
-    for (const p of ['/', '/insatser/', '/insatser/kategori/', '/insatser/omrade/', '/lardomar/', '/teman/', '/omraden/', '/aktorer/', '/metoder/', '/kallor/', '/sok/', '/data/', '/om/', '/tillganglighet/']) {
+    for (const p of ['/', '/insatser/', '/insatser/kategori/', '/insatser/omrade/', '/lardomar/', '/teman/', '/omraden/', '/aktorer/', '/metoder/', '/kallor/', '/jamfor/', '/jamfor/period/', '/tidslinje/', '/sok/', '/data/', '/om/', '/tillganglighet/']) {
       expect(fileOf(dist, p), p).not.toBeNull();
     }
     expect(fs.existsSync(path.join(dist, '404.html'))).toBe(true);
@@ -113,7 +114,13 @@ describe('the built site', () => {
   it('ships no JavaScript on any page except /sok/', () => {
     for (const file of pages) {
       const doc = parseHtml(path.join(dist, file));
-      const scripts = elements(doc, 'script').length + elements(doc, 'astro-island').length;
+      // JSON-LD is data, never executed: allowed, but only inline and only as valid JSON.
+      const isJsonLd = (el: Element) => attr(el, 'type') === 'application/ld+json';
+      for (const data of elements(doc, 'script').filter(isJsonLd)) {
+        expect(attr(data, 'src'), file).toBeUndefined();
+        expect(() => JSON.parse(textContent(data)), file).not.toThrow();
+      }
+      const scripts = elements(doc, 'script').filter((el) => !isJsonLd(el)).length + elements(doc, 'astro-island').length;
       const handlers = elements(doc).flatMap((el) => Object.keys(el.attribs).filter((name) => name.startsWith('on')));
       if (file === 'sok/index.html') {
         expect(scripts, file).toBeGreaterThan(0);
