@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'child_process';
 import fs from 'fs';
-import net from 'net';
 import os from 'os';
 import path from 'path';
+import { freePort } from './net';
 
 function postgresBinDir(): string {
   const root = '/usr/lib/postgresql';
@@ -11,14 +11,6 @@ function postgresBinDir(): string {
   if (!dir) throw new Error('PostgreSQL is not installed (apt-get install postgresql); .ci/run installs it');
   return dir;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * A private PostgreSQL cluster for the test run: its own data directory and port, trust auth on

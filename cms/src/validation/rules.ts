@@ -1,23 +1,14 @@
 import { fieldLabel } from '../labels';
+import type { Attribute } from '../seed/models';
 
 export interface FieldError {
   path: string[];
   message: string;
 }
 
-export interface AttributeRule {
-  type: string;
-  required?: boolean;
-  maxLength?: number;
-  min?: number | string;
-  max?: number | string;
-  regex?: string;
-  enum?: string[];
-  component?: string;
-}
 
 type Entry = Record<string, any>;
-type Attributes = Record<string, AttributeRule>;
+type Attributes = Record<string, Attribute>;
 
 const URL_FIELDS = new Set(['url']);
 
@@ -38,7 +29,7 @@ function isWellFormedUrl(value: string): boolean {
 }
 
 /** What is wrong with one field value, if anything (Swedish, for editors). */
-function valueProblem(field: string, attr: AttributeRule, value: unknown, publishing: boolean): string | null {
+function valueProblem(field: string, attr: Attribute, value: unknown, publishing: boolean): string | null {
   if (value === undefined || value === null || value === '') {
     return attr.required && publishing ? 'måste fyllas i' : null;
   }
