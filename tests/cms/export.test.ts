@@ -44,6 +44,10 @@ describe('content model', () => {
   });
   afterAll(() => cms?.stop());
 
+  it('runs on the database this pass is for', () => {
+    expect(cms.strapi.db.config.connection.client).toBe(process.env.EB_DATABASE === 'postgres' ? 'postgres' : 'sqlite');
+  });
+
   it('registers the seven content types with their fields, Draft & Publish on, Swedish names', () => {
     for (const [uid, fields] of Object.entries(FIELDS)) {
       const model = cms.strapi.contentTypes[uid];
