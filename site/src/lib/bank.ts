@@ -14,6 +14,7 @@ import type {
   Source,
   Theme,
 } from '@erfarenhetsbanken/shared-types';
+import { compareThemeUrl } from './compare';
 import { byText, compareDecades, decadesOf, entryUrl, LESSON_TYPES, listUrl, UNKNOWN_DECADE, type EntryType } from './format';
 
 export type { Area, Citation, Initiative, Lesson, Method, Organisation, Source, Theme };
@@ -284,6 +285,9 @@ export const STATIC_PATHS = [
   '/aktorer/',
   '/metoder/',
   '/kallor/',
+  '/jamfor/',
+  '/jamfor/period/',
+  '/tidslinje/',
   '/sok/',
   '/data/',
   '/om/',
@@ -302,6 +306,8 @@ export function allPaths(bank: Bank): string[] {
     ...of('organisation', bank.organisations),
     ...of('method', bank.methods),
     ...of('source', bank.sources),
+    // One column of the comparison matrix per theme.
+    ...bank.themes.map((theme) => compareThemeUrl(theme.slug)),
   ];
 }
 
