@@ -78,7 +78,9 @@ export class RebuildWorker {
     const { reasons, waiters } = this.queued;
     this.queued = null;
     this.status.queued = false;
-    this.running = this.buildOnce(reasons.join(', ')).finally(() => {
+    // A seeded first start sends hundreds of webhooks: name a few, count the rest.
+    const trigger = reasons.length > 5 ? `${reasons.slice(0, 5).join(', ')} och ${reasons.length - 5} till` : reasons.join(', ');
+    this.running = this.buildOnce(trigger).finally(() => {
       this.running = null;
       waiters.forEach((resolve) => resolve());
       if (this.queued) this.drain();
