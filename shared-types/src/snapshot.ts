@@ -16,7 +16,8 @@ export const initiativeSchema = g.initiativeSchema.refine((i) => i.startYear == 
 });
 export const { sourceSchema, areaSchema, organisationSchema, methodSchema, themeSchema } = g;
 
-const ITEM_SCHEMAS = {
+/** The zod schema of each snapshot collection. */
+export const COLLECTION_SCHEMAS = {
   initiatives: initiativeSchema,
   lessons: lessonSchema,
   sources: sourceSchema,
@@ -26,13 +27,13 @@ const ITEM_SCHEMAS = {
   themes: themeSchema,
 } satisfies Record<keyof typeof g.COLLECTIONS, z.ZodTypeAny>;
 
-export type Collection = keyof typeof ITEM_SCHEMAS;
-export const COLLECTION_NAMES = Object.keys(ITEM_SCHEMAS) as Collection[];
+export type Collection = keyof typeof COLLECTION_SCHEMAS;
+export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as Collection[];
 
 export const snapshotSchema = z.object({
   generatedAt: z.string().datetime({ offset: true }),
-  ...(Object.fromEntries(Object.entries(ITEM_SCHEMAS).map(([k, s]) => [k, z.array(s)])) as {
-    [K in Collection]: z.ZodArray<(typeof ITEM_SCHEMAS)[K]>;
+  ...(Object.fromEntries(Object.entries(COLLECTION_SCHEMAS).map(([k, s]) => [k, z.array(s)])) as {
+    [K in Collection]: z.ZodArray<(typeof COLLECTION_SCHEMAS)[K]>;
   }),
 });
 

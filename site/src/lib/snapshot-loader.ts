@@ -2,30 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import {
-  areaSchema,
-  initiativeSchema,
-  lessonSchema,
-  methodSchema,
-  organisationSchema,
-  parseSnapshot,
-  sourceSchema,
-  themeSchema,
-  type Collection,
-  type Snapshot,
-} from '@erfarenhetsbanken/shared-types';
+import { COLLECTION_SCHEMAS, parseSnapshot, type Collection, type Snapshot } from '@erfarenhetsbanken/shared-types';
 import { z } from 'astro/zod';
 
-/** The zod schema of each snapshot collection, as the shared contract defines it. */
-export const COLLECTION_SCHEMAS = {
-  initiatives: initiativeSchema,
-  lessons: lessonSchema,
-  sources: sourceSchema,
-  areas: areaSchema,
-  organisations: organisationSchema,
-  methods: methodSchema,
-  themes: themeSchema,
-} satisfies Record<Collection, z.ZodTypeAny>;
+export { COLLECTION_SCHEMAS };
 
 /** What the build knows about the snapshot as a whole (the open-data file needs its date). */
 export const snapshotInfoSchema = z.object({ generatedAt: z.string(), file: z.string() });
