@@ -50,6 +50,13 @@ export async function sharedSiteBuild(snapshotPath: string): Promise<string> {
 
 export const readSnapshot = (file: string): Snapshot => JSON.parse(fs.readFileSync(file, 'utf8'));
 
+/** The run's snapshot, its shared site build, and the origin the build made absolute URLs against. */
+export async function builtSite(snapshotPath: string): Promise<{ snapshot: Snapshot; dist: string; origin: string }> {
+  const dist = await sharedSiteBuild(snapshotPath);
+  const origin = new URL(/<loc>([^<]+)<\/loc>/.exec(fs.readFileSync(path.join(dist, 'sitemap.xml'), 'utf8'))![1]).origin;
+  return { snapshot: readSnapshot(snapshotPath), dist, origin };
+}
+
 /** Every file under dir with one of the extensions, as paths relative to dir with '/' separators. */
 export function listFiles(dir: string, extensions: string[]): string[] {
   const out: string[] = [];

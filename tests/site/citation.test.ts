@@ -18,7 +18,7 @@ import {
   toRis,
   type CitationItem,
 } from '../../site/src/lib/citation';
-import { attr, elements, fileOf, parseHtml, readSnapshot, sharedSiteBuild } from '../helpers/site';
+import { attr, builtSite, elements, fileOf, parseHtml, readSnapshot } from '../helpers/site';
 
 /**
  * Citations, in two layers: the pure formatters on tricky input, and the files the build wrote for
@@ -168,10 +168,7 @@ describe('the citation files and Citera sections of the built site', () => {
   let origin: string;
 
   beforeAll(async () => {
-    const snapshotPath = inject('snapshotPath');
-    snapshot = readSnapshot(snapshotPath);
-    dist = await sharedSiteBuild(snapshotPath);
-    origin = new URL(attr(elements(parseHtml(fileOf(dist, '/')!), 'link').find((l) => attr(l, 'rel') === 'canonical')!, 'href')!).origin;
+    ({ snapshot, dist, origin } = await builtSite(inject('snapshotPath')));
   });
 
   const stockholmYear = (iso: string) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date(iso)));

@@ -8,7 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 // @ts-expect-error: jsonld ships no type declarations
 import jsonld from 'jsonld';
 import type { Lesson, Snapshot } from '@erfarenhetsbanken/shared-types';
-import { attr, elements, fileOf, listFiles, parseHtml, readSnapshot, sharedSiteBuild, sitemapPaths, urlPathOf } from '../helpers/site';
+import { attr, builtSite, elements, fileOf, listFiles, parseHtml, sitemapPaths, urlPathOf } from '../helpers/site';
 
 /**
  * The researcher pages — comparison matrix, timeline, Atom feed — and the JSON-LD of every page.
@@ -20,10 +20,7 @@ let snapshot: Snapshot;
 let origin: string;
 
 beforeAll(async () => {
-  const snapshotPath = inject('snapshotPath');
-  snapshot = readSnapshot(snapshotPath);
-  dist = await sharedSiteBuild(snapshotPath);
-  origin = new URL(/<loc>([^<]+)<\/loc>/.exec(fs.readFileSync(path.join(dist, 'sitemap.xml'), 'utf8'))![1]).origin;
+  ({ snapshot, dist, origin } = await builtSite(inject('snapshotPath')));
 });
 
 const page = (urlPath: string) => {
