@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { TYPE_LABEL } from '../lib/format';
 import {
   createSearcher,
@@ -13,14 +13,13 @@ import {
   type SearchFacets,
   type SearchOutcome,
   type Searcher,
-  type SearchPayload,
   type SearchState,
 } from '../lib/search';
 
 interface Props {
   /** Facet options, rendered before the index arrives so the form is usable at once. */
   facets: SearchFacets;
-  /** URL of the prebuilt index (docs + fuse.js index), a static JSON file. */
+  /** Base URL of the chunked static index (meta.json, ord/, poster/). */
   indexUrl: string;
 }
 
@@ -36,6 +35,8 @@ const FACET_LEGEND: Record<FacetName, string> = {
 const OPEN_BY_DEFAULT: Record<FacetName, boolean> = { type: true, lessonType: true, theme: false, area: false, period: true };
 
 const PAGE_SIZE = 50;
+
+const LOAD_ERROR = 'Sökindexet kunde inte laddas. Försök igen senare, eller bläddra bland insatserna.';
 
 const plural = (n: number) => (n === 1 ? '1 träff' : `${n} träffar`);
 
@@ -73,6 +74,8 @@ export default function Search({ facets, indexUrl }: Props) {
   const [hydrated, setHydrated] = useState(false);
   const [state, setState] = useState<SearchState>(EMPTY_STATE);
   const [searcher, setSearcher] = useState<Searcher | null>(null);
+  // The latest answer; while the next one is on its way the old one stays on screen.
+  const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE_SIZE);
   const [announcement, setAnnouncement] = useState('');
@@ -95,34 +98,50 @@ export default function Search({ facets, indexUrl }: Props) {
     };
     window.addEventListener('popstate', onPopState);
     let cancelled = false;
-    fetch(indexUrl)
-      .then((response) => {
-        if (!response.ok) throw new Error(`${response.status}`);
-        return response.json() as Promise<SearchPayload>;
-      })
-      .then((payload) => !cancelled && setSearcher(createSearcher(payload)))
-      .catch(() => !cancelled && setLoadError('Sökindexet kunde inte laddas. Försök igen senare, eller bläddra bland insatserna.'));
+    createSearcher(indexUrl)
+      .then((created) => !cancelled && setSearcher(created))
+      .catch(() => !cancelled && setLoadError(LOAD_ERROR));
     return () => {
       cancelled = true;
       window.removeEventListener('popstate', onPopState);
     };
   }, [indexUrl]);
 
-  const outcome: SearchOutcome | null = useMemo(() => (searcher ? searcher.search(state) : null), [searcher, state]);
+  // Answers can arrive out of order when typing fast: only the latest request may land.
+  const latestRequest = useRef(0);
+  useEffect(() => {
+    if (!searcher) return;
+    const request = ++latestRequest.current;
+    searcher.search(state, shown).then(
+      (next) => request === latestRequest.current && setOutcome(next),
+      () => request === latestRequest.current && setLoadError(LOAD_ERROR),
+    );
+  }, [searcher, state, shown]);
 
-  const isActive = state.q.trim() !== '' || FACET_NAMES.some((f) => state[f].length > 0);
+  const current = outcome !== null && sameState(outcome.state, state) && outcome.hits.length >= Math.min(shown, outcome.total);
+  const shownState = outcome?.state ?? state;
+  const isActive = shownState.q.trim() !== '' || FACET_NAMES.some((f) => shownState[f].length > 0);
   const countText = outcome
     ? isActive
-      ? `${plural(outcome.hits.length)}${state.q.trim() ? ` för ”${state.q.trim()}”` : ''}`
-      : `${plural(outcome.hits.length)} – alla poster i banken`
+      ? `${plural(outcome.total)}${outcome.state.q.trim() ? ` för ”${outcome.state.q.trim()}”` : ''}`
+      : `${plural(outcome.total)} – alla poster i banken`
     : '';
+
+  // For measurements (benchmarks, tests): when the results for a query are on the page.
+  const readyMarked = useRef(false);
+  useLayoutEffect(() => {
+    if (!outcome) return;
+    if (!readyMarked.current) performance.mark('search-ready');
+    readyMarked.current = true;
+    performance.mark('search-rendered');
+  }, [outcome]);
 
   // Screen readers hear the count once typing pauses, not after every keystroke.
   useEffect(() => {
-    if (!outcome) return;
+    if (!current) return;
     const timer = setTimeout(() => setAnnouncement(countText), 600);
     return () => clearTimeout(timer);
-  }, [countText, outcome]);
+  }, [countText, current]);
 
   useEffect(() => {
     if (!hydrated) return;
@@ -132,9 +151,11 @@ export default function Search({ facets, indexUrl }: Props) {
   useEffect(() => {
     const index = focusIndexAfterMore.current;
     if (index == null) return;
+    const link = resultsRef.current?.querySelectorAll<HTMLAnchorElement>('.search-hit a')[index];
+    if (!link) return; // the next page's text has not arrived yet
     focusIndexAfterMore.current = null;
-    resultsRef.current?.querySelectorAll<HTMLAnchorElement>('.search-hit a')[index]?.focus();
-  }, [shown]);
+    link.focus();
+  }, [outcome]);
 
   const commit = useCallback((next: SearchState, mode: 'push' | 'type') => {
     setState(next);
@@ -164,8 +185,15 @@ export default function Search({ facets, indexUrl }: Props) {
   const anyFacet = FACET_NAMES.some((f) => state[f].length > 0);
 
   const hits = outcome?.hits ?? [];
+  const total = outcome?.total ?? 0;
   return (
-    <div className="search" hidden={!hydrated}>
+    <div
+      className="search"
+      hidden={!hydrated}
+      data-ready={outcome ? 'true' : undefined}
+      data-rendered-query={outcome ? outcome.state.q : undefined}
+      data-rendered-search={outcome ? stateToSearch(outcome.state) : undefined}
+    >
       <form role="search" className="search-form" action="/sok/" method="get" onSubmit={onSubmit}>
         <label htmlFor="sok-fraga" className="search-form__label">
           Sök bland insatser, lärdomar, källor, områden, aktörer, metoder och teman
@@ -238,14 +266,15 @@ export default function Search({ facets, indexUrl }: Props) {
 
         <section className="search-results" aria-labelledby="traffar-rubrik">
           <h2 id="traffar-rubrik">Träffar</h2>
-          <p className="search-results__count" aria-hidden="true">
+          {/* Until the answer for the current search arrives, the previous count stays, without the class that marks it as the current one. */}
+          <p className={current || loadError ? 'search-results__count' : 'search-results__count-pending'} aria-hidden="true">
             {loadError ?? (outcome ? countText : 'Laddar sökindexet …')}
           </p>
           {/* A polite live region, updated after a pause, so the count is announced without stealing focus. */}
           <p role="status" aria-live="polite" aria-atomic="true" className="visually-hidden">
             {loadError ?? announcement}
           </p>
-          {outcome && hits.length === 0 && (
+          {current && total === 0 && (
             <p>
               Inga träffar. Pröva ett annat ord, ta bort ett filter eller <a href="/insatser/">bläddra bland alla insatser</a>.
             </p>
@@ -257,7 +286,7 @@ export default function Search({ facets, indexUrl }: Props) {
               ))}
             </ol>
           )}
-          {hits.length > shown && (
+          {total > shown && (
             <button
               type="button"
               className="search-results__more"
@@ -266,7 +295,7 @@ export default function Search({ facets, indexUrl }: Props) {
                 setShown(shown + PAGE_SIZE);
               }}
             >
-              Visa fler träffar ({Math.min(PAGE_SIZE, hits.length - shown)} av {hits.length - shown} till)
+              Visa fler träffar ({Math.min(PAGE_SIZE, total - shown)} av {total - shown} till)
             </button>
           )}
         </section>

@@ -1,8 +1,7 @@
 /**
- * Builds the search documents, the prebuilt fuse.js index and the facet options at build time.
- * The browser downloads the result as one static JSON file and never indexes anything itself.
+ * Builds the search documents, the facet options and the chunked search index at build time.
+ * The browser fetches the index piecemeal (search/engine.ts) and never indexes anything itself.
  */
-import Fuse from 'fuse.js';
 import { LABELS } from '@erfarenhetsbanken/shared-types';
 import { areaAncestors, decadesOfLesson, pick, type Bank } from './bank';
 import {
@@ -20,7 +19,8 @@ import {
   type EntryType,
 } from './format';
 import { markdownToText } from './markdown';
-import { SEARCH_KEYS, type FacetName, type SearchDoc, type SearchFacets, type SearchPayload } from './search';
+import type { FacetName, SearchDoc, SearchFacets } from './search';
+import { buildSearchIndex, type SearchIndexFiles } from './search/index-builder';
 
 const TEXT_LENGTH = 280;
 
@@ -153,8 +153,18 @@ export function buildFacets(bank: Bank, docs: SearchDoc[]): SearchFacets {
   };
 }
 
-export function buildSearchPayload(bank: Bank): SearchPayload {
-  const docs = buildSearchDocs(bank);
-  const index = Fuse.createIndex(SEARCH_KEYS, docs).toJSON();
-  return { docs, index };
+const built = new WeakMap<Bank, SearchIndexFiles>();
+
+/** The index files, built once per bank: every static endpoint under /sok/data/ asks for them. */
+export function searchIndexFiles(bank: Bank): SearchIndexFiles {
+  let files = built.get(bank);
+  if (!files) {
+    const docs = buildSearchDocs(bank);
+    files = buildSearchIndex(docs, buildFacets(bank, docs));
+    built.set(bank, files);
+  }
+  return files;
 }
+
+/** A static endpoint's JSON body. */
+export const jsonResponse = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

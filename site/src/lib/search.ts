@@ -1,10 +1,14 @@
 /**
- * Search over the prebuilt index: the part of search that runs in the browser. Kept apart from
- * the island's UI so a different engine (a later issue scales this to 60k entries) can replace
- * it behind the same `createSearcher` / `SearchState` interface.
+ * Search in the browser: state, URL handling and the searcher the island talks to. The engine
+ * behind `createSearcher` (search/engine.ts) reads a chunked static index, so a bank of 60,000
+ * entries is searched without downloading it whole.
  */
-import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
-import { LESSON_TYPE_PARAM, SEGMENT, type EntryType, type LessonType } from './format';
+import type { EntryType, LessonType } from './format';
+import { createEngine, fetchSource, type IndexSource } from './search/engine';
+import type { DocFragment } from './search/format';
+import { FACET_NAMES, type FacetName, type SearchState } from './search/options';
+
+export { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './search/options';
 
 /** One search document; short keys keep the shipped JSON small. */
 export interface SearchDoc {
@@ -34,30 +38,12 @@ export interface FacetOption {
   label: string;
 }
 
-export interface SearchPayload {
-  docs: SearchDoc[];
-  /** `Fuse.createIndex(...).toJSON()`, built at build time so the browser skips indexing. */
-  index: Parameters<typeof Fuse.parseIndex>[0];
-}
-
 export interface SearchFacets {
   type: FacetOption[];
   lessonType: FacetOption[];
   theme: FacetOption[];
   area: FacetOption[];
   period: FacetOption[];
-}
-
-export const FACET_NAMES = ['type', 'lessonType', 'theme', 'area', 'period'] as const;
-export type FacetName = (typeof FACET_NAMES)[number];
-
-export interface SearchState {
-  q: string;
-  type: string[];
-  lessonType: string[];
-  theme: string[];
-  area: string[];
-  period: string[];
 }
 
 export const EMPTY_STATE: SearchState = { q: '', type: [], lessonType: [], theme: [], area: [], period: [] };
@@ -72,98 +58,37 @@ export const PARAM: Record<'q' | FacetName, string> = {
   period: 'period',
 };
 
-export const SEARCH_KEYS = [
-  { name: 'title', weight: 3 },
-  { name: 'text', weight: 1 },
-  { name: 'ctx', weight: 0.5 },
-];
-
-export const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
-  keys: SEARCH_KEYS,
-  includeMatches: true,
-  includeScore: true,
-  // å/ä → a, ö → o in both query and text: "mollevangen" finds Möllevången and the reverse.
-  ignoreDiacritics: true,
-  // Every word must match somewhere (any field), each fuzzily: adding a word narrows the hits.
-  useTokenSearch: true,
-  tokenMatch: 'all',
-  // Tolerates a missing or swapped letter in a word ("blomanpengarna") without matching noise.
-  threshold: 0.34,
-  minMatchCharLength: 2,
-};
-
-/** The facet values a doc carries, per facet, as they appear in the URL. */
-function valuesOf(doc: SearchDoc, facet: FacetName): string[] {
-  switch (facet) {
-    case 'type':
-      return [SEGMENT[doc.t]];
-    case 'lessonType':
-      return doc.lt ? [LESSON_TYPE_PARAM[doc.lt]] : [];
-    case 'theme':
-      return doc.th;
-    case 'area':
-      return doc.ar;
-    case 'period':
-      return doc.pe;
-  }
-}
-
-/** Values within one facet widen (OR); different facets narrow (AND). */
-function passes(doc: SearchDoc, state: SearchState, except?: FacetName): boolean {
-  for (const facet of FACET_NAMES) {
-    if (facet === except) continue;
-    const wanted = state[facet];
-    if (wanted.length === 0) continue;
-    const have = valuesOf(doc, facet);
-    if (!wanted.some((value) => have.includes(value))) return false;
-  }
-  return true;
-}
-
 export interface Hit {
-  doc: SearchDoc;
+  doc: DocFragment;
   /** [start, end] ranges (inclusive) to highlight, per field */
   highlights: { title: [number, number][]; text: [number, number][] };
 }
 
 export interface SearchOutcome {
+  /** the state this outcome answers (responses can arrive out of order) */
+  state: SearchState;
+  /** how many entries match */
+  total: number;
+  /** the first hits in rank order, as many as were asked for */
   hits: Hit[];
   /** For each facet, how many hits each value would have with the other facets applied. */
   counts: Record<FacetName, Map<string, number>>;
 }
 
 export interface Searcher {
-  search(state: SearchState): SearchOutcome;
+  /** The matches for a state, with text for the first `limit` of them. */
+  search(state: SearchState, limit: number): Promise<SearchOutcome>;
 }
 
-export function createSearcher(payload: SearchPayload): Searcher {
-  const fuse = new Fuse(payload.docs, FUSE_OPTIONS, Fuse.parseIndex(payload.index));
+/** Loads the index's meta file (the rest comes as queries need it) from `base`, e.g. /sok/data/. */
+export async function createSearcher(base: string | IndexSource): Promise<Searcher> {
+  const engine = await createEngine(typeof base === 'string' ? fetchSource(base) : base);
   return {
-    search(state) {
-      const q = state.q.trim();
-      const matched: Hit[] = q
-        ? fuse.search(q).map((result: FuseResult<SearchDoc>) => ({ doc: result.item, highlights: highlightsOf(result) }))
-        : payload.docs.map((doc) => ({ doc, highlights: { title: [], text: [] } }));
-      const counts = Object.fromEntries(FACET_NAMES.map((f) => [f, new Map<string, number>()])) as SearchOutcome['counts'];
-      for (const hit of matched) {
-        for (const facet of FACET_NAMES) {
-          if (!passes(hit.doc, state, facet)) continue;
-          for (const value of new Set(valuesOf(hit.doc, facet))) counts[facet].set(value, (counts[facet].get(value) ?? 0) + 1);
-        }
-      }
-      return { hits: matched.filter((hit) => passes(hit.doc, state)), counts };
+    async search(state, limit) {
+      const { total, hits, counts } = await engine.search(state, limit);
+      return { state, total, hits: hits.map(({ doc, highlights }) => ({ doc, highlights })), counts };
     },
   };
-}
-
-function highlightsOf(result: FuseResult<SearchDoc>): Hit['highlights'] {
-  const out: Hit['highlights'] = { title: [], text: [] };
-  for (const match of result.matches ?? []) {
-    if (match.key === 'title' || match.key === 'text') {
-      out[match.key].push(...match.indices.map(([a, b]) => [a, b] as [number, number]));
-    }
-  }
-  return out;
 }
 
 /** Splits text into plain and highlighted parts; overlapping ranges merge. */

@@ -1,0 +1,375 @@
+/**
+ * The browser's query engine over the chunked index. fuse.js stays the ranking engine at word
+ * level: a query word is matched, fuzzily and with fuse's own options, against the words of its
+ * prefix chunk; the doc score then follows fuse's token search (idf-weighted word scores per
+ * field, field weights and length norms), so the order is what one Fuse over everything gives,
+ * without shipping or scanning everything. Fragments are fetched only for the hits shown, and
+ * fuse runs once more on those few for the highlight ranges.
+ */
+import Fuse, { type FuseResult } from 'fuse.js';
+import { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './options';
+import { chunkFile, chunkKey, MIN_WORD, normOf, words } from './text';
+import { DOCS_PER_CHUNK, FIELDS, MULTI_FACETS, NORM_BASE, type DocFragment, type MultiFacet, type SearchMeta, type TermChunk } from './format';
+
+export interface IndexSource {
+  meta(): Promise<SearchMeta>;
+  terms(key: string): Promise<TermChunk>;
+  fragments(chunk: number): Promise<DocFragment[]>;
+}
+
+export interface EngineHit {
+  id: number;
+  doc: DocFragment;
+  highlights: { title: [number, number][]; text: [number, number][] };
+}
+
+export interface EngineOutcome {
+  /** the query words searched for (folded, 1-letter words dropped) */
+  terms: string[];
+  /** how many docs match query and facets */
+  total: number;
+  /** the first `limit` hits, in rank order, with their text */
+  hits: EngineHit[];
+  /** For each facet, how many hits each value would have with the other facets applied. */
+  counts: Record<FacetName, Map<string, number>>;
+}
+
+/** fuse.js's options for matching one query word against single words (already folded). */
+const WORD_OPTIONS = {
+  includeScore: true,
+  threshold: FUSE_OPTIONS.threshold,
+  minMatchCharLength: FUSE_OPTIONS.minMatchCharLength,
+  // A query word may match anywhere inside a word, as it does anywhere in a field today.
+  ignoreLocation: true,
+  isCaseSensitive: true,
+  shouldSort: false,
+};
+
+/** fuse.js normalises key weights to sum 1. */
+const WEIGHT = (() => {
+  const total = SEARCH_KEYS.reduce((n, k) => n + k.weight, 0);
+  return FIELDS.map((f) => SEARCH_KEYS.find((k) => k.name === f)!.weight / total);
+})();
+
+const NONE = 2; // a word score above any real one: "no match in this field"
+
+interface TermMatch {
+  /** the docs where the word matched, ascending */
+  docs: Int32Array;
+  /** per doc in `docs`: the best (lowest) word score per field, NONE if none */
+  scores: Float32Array;
+  /** doc id → position in docs, or -1 */
+  at: Int32Array;
+  idf: number;
+}
+
+interface DecodedWord {
+  ids: Int32Array;
+  masks: Uint8Array;
+}
+
+class Chunk {
+  readonly fuse: Fuse<string>;
+  private decoded: (DecodedWord | undefined)[];
+  constructor(readonly data: TermChunk) {
+    this.fuse = new Fuse(data.w, WORD_OPTIONS);
+    this.decoded = new Array(data.w.length);
+  }
+  postings(i: number): DecodedWord {
+    let d = this.decoded[i];
+    if (!d) {
+      const raw = this.data.p[i];
+      const ids = new Int32Array(raw.length);
+      const masks = new Uint8Array(raw.length);
+      let id = 0;
+      for (let j = 0; j < raw.length; j++) {
+        id += raw[j] >> 3;
+        ids[j] = id;
+        masks[j] = raw[j] & 7;
+      }
+      this.decoded[i] = d = { ids, masks };
+    }
+    return d;
+  }
+  /** fuse.js's document frequency of the exact word: fields containing it. */
+  df(word: string): number {
+    let lo = 0;
+    let hi = this.data.w.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.data.w[mid] < word) lo = mid + 1;
+      else hi = mid;
+    }
+    if (this.data.w[lo] !== word) return 0;
+    const { masks } = this.postings(lo);
+    let n = 0;
+    for (const m of masks) n += (m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1);
+    return n;
+  }
+}
+
+/** Per doc, the facet values it carries, as value indices; built once from the meta file. */
+interface FacetColumns {
+  type: Uint8Array;
+  lessonType: Int8Array;
+  multi: Record<MultiFacet, { start: Uint32Array; values: Uint16Array }>;
+  norms: Float32Array;
+}
+
+function columnsOf(meta: SearchMeta): FacetColumns {
+  const n = meta.n;
+  const type = new Uint8Array(n);
+  const lessonType = new Int8Array(n);
+  for (let d = 0; d < n; d++) {
+    type[d] = parseInt(meta.type[d], 36);
+    lessonType[d] = meta.lt[d] === '-' ? -1 : parseInt(meta.lt[d], 36);
+  }
+  const multi = {} as FacetColumns['multi'];
+  for (const facet of MULTI_FACETS) {
+    // Inverted lists → one packed list of value indices per doc (CSR), for a fast per-hit check.
+    const count = new Uint32Array(n + 1);
+    const lists = meta.multi[facet];
+    for (const list of lists) {
+      let id = 0;
+      for (const delta of list) count[(id += delta) + 1]++;
+    }
+    for (let d = 0; d < n; d++) count[d + 1] += count[d];
+    const fill = count.slice(0, n);
+    const values = new Uint16Array(count[n]);
+    lists.forEach((list, v) => {
+      let id = 0;
+      for (const delta of list) values[fill[(id += delta)]++] = v;
+    });
+    multi[facet] = { start: count, values };
+  }
+  const norms = new Float32Array(n * 3);
+  for (let i = 0; i < n * 3; i++) norms[i] = normOf(meta.norms.charCodeAt(i) - NORM_BASE);
+  return { type, lessonType, multi, norms };
+}
+
+const emptyCounts = () => Object.fromEntries(FACET_NAMES.map((f) => [f, new Map<string, number>()])) as EngineOutcome['counts'];
+
+export interface Engine {
+  readonly size: number;
+  search(state: SearchState, limit: number): Promise<EngineOutcome>;
+}
+
+export async function createEngine(source: IndexSource): Promise<Engine> {
+  const meta = await source.meta();
+  const n = meta.n;
+  const columns = columnsOf(meta);
+  const keys = new Set(meta.keys);
+  const chunks = new Map<string, Promise<Chunk | null>>();
+  const fragments = new Map<number, Promise<DocFragment[]>>();
+  // Typing extends the last word letter by letter; earlier words and recent states come back.
+  const termCache = new Map<string, Promise<TermMatch>>();
+
+  const chunk = (key: string) => {
+    let c = chunks.get(key);
+    if (!c) {
+      c = keys.has(key) ? source.terms(key).then((data) => new Chunk(data)) : Promise.resolve(null);
+      // A failed fetch is forgotten, so the next keystroke tries again.
+      c.catch(() => chunks.delete(key));
+      chunks.set(key, c);
+    }
+    return c;
+  };
+
+  const fragmentChunk = (i: number) => {
+    let f = fragments.get(i);
+    if (!f) {
+      f = source.fragments(i);
+      f.catch(() => fragments.delete(i));
+      fragments.set(i, f);
+    }
+    return f;
+  };
+
+  async function matchTerm(term: string): Promise<TermMatch> {
+    const c = await chunk(chunkKey(term));
+    const best = new Float32Array(n * 3).fill(NONE);
+    const seen = new Uint8Array(n);
+    let found = 0;
+    let df = 0;
+    if (c) {
+      df = c.df(term);
+      for (const { refIndex, score } of c.fuse.search(term) as FuseResult<string>[]) {
+        const s = Math.max(0.001, score ?? 0);
+        const { ids, masks } = c.postings(refIndex);
+        for (let j = 0; j < ids.length; j++) {
+          const d = ids[j];
+          if (!seen[d]) {
+            seen[d] = 1;
+            found++;
+          }
+          const m = masks[j];
+          for (let f = 0; f < 3; f++) if (m & (1 << f) && s < best[d * 3 + f]) best[d * 3 + f] = s;
+        }
+      }
+    }
+    const docs = new Int32Array(found);
+    const scores = new Float32Array(found * 3);
+    const at = new Int32Array(n).fill(-1);
+    for (let d = 0, k = 0; d < n; d++) {
+      if (!seen[d]) continue;
+      docs[k] = d;
+      at[d] = k;
+      scores[k * 3] = best[d * 3];
+      scores[k * 3 + 1] = best[d * 3 + 1];
+      scores[k * 3 + 2] = best[d * 3 + 2];
+      k++;
+    }
+    const idf = Math.log(1 + (meta.fields - df + 0.5) / (df + 0.5));
+    return { docs, scores, at, idf };
+  }
+
+  const term = (word: string) => {
+    let t = termCache.get(word);
+    if (!t) {
+      t = matchTerm(word);
+      t.catch(() => termCache.delete(word));
+      termCache.set(word, t);
+      if (termCache.size > 32) termCache.delete(termCache.keys().next().value!);
+    }
+    return t;
+  };
+
+  /** Facet value indices wanted by the state, per facet; null where the facet is not used. */
+  function wantedOf(state: SearchState) {
+    return Object.fromEntries(
+      FACET_NAMES.map((f) => {
+        if (state[f].length === 0) return [f, null];
+        const all = meta.values[f];
+        return [f, new Set(state[f].map((v) => all.indexOf(v)).filter((i) => i >= 0))];
+      }),
+    ) as Record<FacetName, Set<number> | null>;
+  }
+
+  /** Bit i set: the doc fails facet FACET_NAMES[i]. */
+  function failing(d: number, wanted: Record<FacetName, Set<number> | null>): number {
+    let mask = 0;
+    if (wanted.type && !wanted.type.has(columns.type[d])) mask |= 1;
+    if (wanted.lessonType && !wanted.lessonType.has(columns.lessonType[d])) mask |= 2;
+    for (let k = 0; k < MULTI_FACETS.length; k++) {
+      const w = wanted[MULTI_FACETS[k]];
+      if (!w) continue;
+      const { start, values } = columns.multi[MULTI_FACETS[k]];
+      let ok = false;
+      for (let j = start[d]; j < start[d + 1] && !ok; j++) ok = w.has(values[j]);
+      if (!ok) mask |= 4 << k;
+    }
+    return mask;
+  }
+
+  function count(d: number, facetIndex: number, tallies: Uint32Array[]) {
+    if (facetIndex === 0) tallies[0][columns.type[d]]++;
+    else if (facetIndex === 1) {
+      if (columns.lessonType[d] >= 0) tallies[1][columns.lessonType[d]]++;
+    } else {
+      const { start, values } = columns.multi[MULTI_FACETS[facetIndex - 2]];
+      for (let j = start[d]; j < start[d + 1]; j++) tallies[facetIndex][values[j]]++;
+    }
+  }
+
+  async function search(state: SearchState, limit: number): Promise<EngineOutcome> {
+    const queryWords = [...new Set(words(state.q))].filter((w) => w.length >= MIN_WORD);
+    const matches = await Promise.all(queryWords.map(term));
+    const wanted = wantedOf(state);
+    const tallies = FACET_NAMES.map((f) => new Uint32Array(meta.values[f].length));
+    const top: { id: number; score: number }[] = [];
+    let total = 0;
+
+    // Keeps the best `limit` hits sorted, ties in doc order as fuse.js's stable sort has them.
+    const offer = (id: number, score: number) => {
+      if (top.length === limit && score >= top[limit - 1].score) return;
+      let i = top.length === limit ? limit - 1 : top.length;
+      if (top.length < limit) top.push({ id, score });
+      while (i > 0 && top[i - 1].score > score) {
+        top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = { id, score };
+    };
+
+    const consider = (d: number, score: number) => {
+      const fails = failing(d, wanted);
+      if (fails === 0) {
+        total++;
+        for (let f = 0; f < FACET_NAMES.length; f++) count(d, f, tallies);
+        offer(d, score);
+      } else if ((fails & (fails - 1)) === 0) {
+        // Fails exactly one facet: it still counts towards that facet's other values.
+        count(d, 31 - Math.clz32(fails), tallies);
+      }
+    };
+
+    if (queryWords.length === 0) {
+      if (state.q.trim() !== '') {
+        // Only one-letter words: too short to search for (as before), so nothing matches.
+      } else for (let d = 0; d < n; d++) consider(d, d);
+    } else {
+      const idfSum = matches.reduce((s, m) => s + m.idf, 0);
+      const smallest = matches.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
+      candidates: for (const d of smallest.docs) {
+        // Every query word must match in some field (tokenMatch 'all').
+        for (const m of matches) if (m.at[d] < 0) continue candidates;
+        let score = 1;
+        for (let f = 0; f < 3; f++) {
+          let sum = 0;
+          let any = false;
+          for (const m of matches) {
+            const s = m.scores[m.at[d] * 3 + f];
+            if (s === NONE) continue;
+            any = true;
+            sum += m.idf * (1 - s);
+          }
+          if (!any) continue;
+          const fieldScore = Math.max(0.001, idfSum > 0 ? 1 - sum / idfSum : 0);
+          score *= Math.pow(fieldScore, WEIGHT[f] * columns.norms[d * 3 + f]);
+        }
+        consider(d, score);
+      }
+    }
+
+    const shown = top.map((t) => t.id);
+    const docs = await Promise.all(shown.map(async (id) => (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK]));
+    const highlights = highlightsOf(docs, queryWords.join(' '));
+    const counts = emptyCounts();
+    FACET_NAMES.forEach((facet, f) => meta.values[facet].forEach((value, v) => tallies[f][v] && counts[facet].set(value, tallies[f][v])));
+    return {
+      terms: queryWords,
+      total,
+      hits: shown.map((id, i) => ({ id, doc: docs[i], highlights: highlights[i] })),
+      counts,
+    };
+  }
+
+  return { size: n, search };
+}
+
+/** fuse.js itself, over just the shown docs, says what to highlight. */
+function highlightsOf(docs: DocFragment[], query: string): EngineHit['highlights'][] {
+  const out = docs.map(() => ({ title: [] as [number, number][], text: [] as [number, number][] }));
+  if (!query || docs.length === 0) return out;
+  const fuse = new Fuse(docs, { ...FUSE_OPTIONS, keys: SEARCH_KEYS, shouldSort: false } as typeof FUSE_OPTIONS);
+  for (const result of fuse.search(query) as FuseResult<DocFragment>[]) {
+    for (const match of result.matches ?? []) {
+      if (match.key === 'title' || match.key === 'text') out[result.refIndex][match.key].push(...match.indices.map(([a, b]) => [a, b] as [number, number]));
+    }
+  }
+  return out;
+}
+
+/** Fetches the static files the build wrote under `base` (e.g. /sok/data/). */
+export function fetchSource(base: string): IndexSource {
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${base}${path}`);
+    if (!response.ok) throw new Error(`${response.status} ${path}`);
+    return response.json() as Promise<T>;
+  };
+  return {
+    meta: () => get('meta.json'),
+    terms: (key) => get(`ord/${chunkFile(key)}.json`),
+    fragments: (i) => get(`poster/${i}.json`),
+  };
+}

@@ -1,0 +1,13 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getBank } from '../../../../lib/bank';
+import { jsonResponse as json, searchIndexFiles } from '../../../../lib/search-index';
+import { chunkFile } from '../../../../lib/search/text';
+import type { TermChunk } from '../../../../lib/search/format';
+
+/** One term chunk per folded two-letter prefix: its words and their postings. */
+export const getStaticPaths = (async () => {
+  const { terms } = searchIndexFiles(await getBank());
+  return [...terms].map(([key, chunk]) => ({ params: { key: chunkFile(key) }, props: { chunk } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ chunk: TermChunk }> = ({ props }) => json(props.chunk);
