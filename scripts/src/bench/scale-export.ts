@@ -1,0 +1,45 @@
+import { isDeepStrictEqual } from 'util';
+import { exportSnapshot } from '../export';
+import { compileCms, startEphemeralCms } from '../ephemeral-cms';
+import { generateBank } from '../generate/bank';
+import { bulkLoad } from '../generate/bulk-load';
+import { COLLECTION_NAMES } from '@erfarenhetsbanken/shared-types';
+
+export interface ScaleExportResult {
+  n: number;
+  entries: number;
+  generateMs: number;
+  loadMs: number;
+  exportMs: number;
+}
+
+/**
+ * The export at national scale: a throwaway CMS bulk-loaded with a synthetic bank of `n`
+ * initiatives (~6n entries), timed loading and exporting. The export must give back exactly
+ * what was loaded, or the timing means nothing.
+ */
+export async function measureExport(n: number, { compile = true, seed = 1 }: { compile?: boolean; seed?: number } = {}): Promise<ScaleExportResult> {
+  if (compile) await compileCms();
+  let startedAt = performance.now();
+  const bank = generateBank({ initiatives: n, seed });
+  const generateMs = performance.now() - startedAt;
+  const cms = await startEphemeralCms();
+  try {
+    startedAt = performance.now();
+    await bulkLoad(cms.strapi, bank);
+    const loadMs = performance.now() - startedAt;
+    startedAt = performance.now();
+    const exported = await exportSnapshot({ cmsUrl: cms.url, token: cms.readToken });
+    const exportMs = performance.now() - startedAt;
+    for (const collection of COLLECTION_NAMES) {
+      if (!isDeepStrictEqual(exported[collection], bank[collection])) {
+        const at = bank[collection].findIndex((item, i) => !isDeepStrictEqual(item, exported[collection][i]));
+        throw new Error(`The export of ${collection} differs from what was loaded (first at "${bank[collection][at]?.slug}")`);
+      }
+    }
+    const entries = COLLECTION_NAMES.reduce((sum, c) => sum + bank[c].length, 0);
+    return { n, entries, generateMs: Math.round(generateMs), loadMs: Math.round(loadMs), exportMs: Math.round(exportMs) };
+  } finally {
+    await cms.stop();
+  }
+}
