@@ -1,0 +1,210 @@
+/**
+ * Search benchmark: the site's search page against a naive baseline, in headless Chromium.
+ *
+ * Both pages are measured the same way: bytes of every response of the session (raw, and gzip
+ * as computed here with zlib, since the bench server does not compress on the fly), time from
+ * navigation start to the page's `search-ready` mark, and per-keystroke latency while a fixed
+ * list of queries is typed letter by letter: from the input event (performance.now() in the
+ * page) until the page says the results for exactly that text are in the DOM
+ * (`data-rendered-query` on `.search`). Each keystroke waits for its own results before the
+ * next, so every keystroke is measured.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { createRequire } from 'module';
+import { fileURLToPath } from 'url';
+import { gzipSync } from 'zlib';
+import type { Snapshot } from '@erfarenhetsbanken/shared-types';
+import { serveSite } from '../serve';
+
+const require = createRequire(import.meta.url);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * Words the synthetic bank's generator and the seed both use; plus a typo, diacritics typed
+ * without and with, and multi-word queries.
+ */
+export const BENCH_QUERIES = [
+  'samverkan',
+  'brobyggare',
+  'mentorskap',
+  'trygghet',
+  'läxhjälp',
+  'goteborg',
+  'östersund',
+  'medborgardialg',
+  'lokal förankring',
+  'barn unga malmö',
+];
+
+export interface SearchBenchResult {
+  /** entries in the snapshot (initiatives + lessons + sources + areas + …) */
+  entries: number;
+  requests: number;
+  bytesRaw: number;
+  bytesGzip: number;
+  /** navigation start → search ready (results of the empty search rendered) */
+  readyMs: number;
+  keystrokes: number;
+  keystrokeP50Ms: number;
+  keystrokeP95Ms: number;
+  keystrokeMaxMs: number;
+  queries: string[];
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+const entriesOf = (s: Snapshot) =>
+  s.initiatives.length + s.lessons.length + s.sources.length + s.areas.length + s.organisations.length + s.methods.length + s.themes.length;
+
+const KEYSTROKE_TIMER = `
+window.__keystrokes = [];
+window.__pending = null;
+document.addEventListener('input', (event) => {
+  if (event.target.id === 'sok-fraga') window.__pending = { value: event.target.value, at: performance.now() };
+}, true);
+function watchRendered() {
+  const root = document.querySelector('.search');
+  if (!root) return void requestAnimationFrame(watchRendered);
+  new MutationObserver(() => {
+    const pending = window.__pending;
+    if (pending && root.getAttribute('data-rendered-query') === pending.value) {
+      window.__keystrokes.push({ value: pending.value, ms: performance.now() - pending.at });
+      window.__pending = null;
+    }
+  }).observe(root, { attributes: true, attributeFilter: ['data-rendered-query'] });
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchRendered);
+else watchRendered();
+`;
+
+/** Opens `url` in a fresh Chromium, types the queries, and returns the four figures. */
+async function measurePage(url: string, entries: number, queries: string[]): Promise<SearchBenchResult> {
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    let bytesRaw = 0;
+    let bytesGzip = 0;
+    let requests = 0;
+    const bodies: Promise<void>[] = [];
+    page.on('response', (response) => {
+      bodies.push(
+        response.body().then(
+          (body) => {
+            requests += 1;
+            bytesRaw += body.length;
+            bytesGzip += body.length > 0 ? gzipSync(body).length : 0;
+          },
+          () => {},
+        ),
+      );
+    });
+    // Keystroke timing lives in the page, so the harness's own round trips do not count. A
+    // string, not a function: tsx's name helpers do not exist in the page.
+    await page.addInitScript({ content: KEYSTROKE_TIMER });
+    await page.goto(url);
+    await page.waitForSelector('.search[data-ready]', { state: 'attached', timeout: 120_000 });
+    const readyMs = await page.evaluate(() => performance.getEntriesByName('search-ready')[0]?.startTime ?? NaN);
+    const input = page.locator('#sok-fraga');
+    const rendered = (text: string) =>
+      page.waitForFunction((t) => document.querySelector('.search')?.getAttribute('data-rendered-query') === t, text, { timeout: 60_000 });
+    for (const query of queries) {
+      await input.fill('');
+      await rendered('');
+      for (let i = 1; i <= query.length; i++) {
+        await input.pressSequentially(query[i - 1]);
+        await rendered(query.slice(0, i));
+      }
+    }
+    const all: { value: string; ms: number }[] = await page.evaluate(() => (window as any).__keystrokes);
+    // Clearing the field between queries is not a keystroke of the list.
+    const keystrokes = all.filter((k) => k.value !== '').map((k) => k.ms).sort((a, b) => a - b);
+    await Promise.all(bodies);
+    return {
+      entries,
+      requests,
+      bytesRaw,
+      bytesGzip,
+      readyMs: round(readyMs),
+      keystrokes: keystrokes.length,
+      keystrokeP50Ms: round(quantile(keystrokes, 0.5)),
+      keystrokeP95Ms: round(quantile(keystrokes, 0.95)),
+      keystrokeMaxMs: round(keystrokes[keystrokes.length - 1] ?? 0),
+      queries,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The site's own search page (/sok/) of a built site. */
+export async function measureSearch({ siteDir, snapshot, queries = BENCH_QUERIES }: { siteDir: string; snapshot: Snapshot; queries?: string[] }): Promise<SearchBenchResult> {
+  const site = await serveSite({ dir: siteDir, port: 0 });
+  try {
+    return await measurePage(`${site.url}/sok/`, entriesOf(snapshot), queries);
+  } finally {
+    await site.close();
+  }
+}
+
+/** Every string field of every entry, whole; the title-like field weighs as the site's title does. */
+function naivePayload(snapshot: Snapshot) {
+  const collections = ['initiatives', 'lessons', 'sources', 'areas', 'organisations', 'methods', 'themes'] as const;
+  const segment = { initiatives: 'insatser', lessons: 'lardomar', sources: 'kallor', areas: 'omraden', organisations: 'aktorer', methods: 'metoder', themes: 'teman' };
+  const fields = new Set<string>();
+  const docs: Record<string, string>[] = [];
+  for (const name of collections) {
+    for (const entry of snapshot[name] as unknown as Record<string, unknown>[]) {
+      const doc: Record<string, string> = { u: `/${segment[name]}/${entry.slug}/` };
+      for (const [key, value] of Object.entries(entry)) {
+        if (key === 'slug' || typeof value !== 'string' || !value) continue;
+        const field = key === 'name' ? 'title' : key;
+        doc[field] = value;
+        fields.add(field);
+      }
+      docs.push(doc);
+    }
+  }
+  const keys = [...fields].sort().map((name) => ({ name, weight: name === 'title' ? 3 : 1 }));
+  return { keys, docs };
+}
+
+/** The naive baseline: one JSON with everything + a prebuilt fuse.js index, one Fuse over it. */
+export async function measureNaiveSearch({ snapshot, queries = BENCH_QUERIES }: { snapshot: Snapshot; queries?: string[] }): Promise<SearchBenchResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-naive-search-'));
+  try {
+    const { default: Fuse } = await import('fuse.js');
+    const { build } = await import('esbuild');
+    const { keys, docs } = naivePayload(snapshot);
+    const index = Fuse.createIndex(keys, docs).toJSON();
+    fs.writeFileSync(path.join(dir, 'data.json'), JSON.stringify({ keys, docs, index }));
+    fs.copyFileSync(path.join(HERE, 'naive-search', 'index.html'), path.join(dir, 'index.html'));
+    await build({ entryPoints: [path.join(HERE, 'naive-search', 'page.ts')], bundle: true, minify: true, format: 'esm', outfile: path.join(dir, 'naive.js'), logLevel: 'warning' });
+    // serveSite applies the `/*` block of _headers; the baseline needs no policy.
+    fs.writeFileSync(path.join(dir, '_headers'), '/*\n');
+    const site = await serveSite({ dir, port: 0 });
+    try {
+      return await measurePage(`${site.url}/`, entriesOf(snapshot), queries);
+    } finally {
+      await site.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `tsx scripts/src/bench/search.ts <snapshot.json> <built site dir> [--naive]`: one quick run.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const [snapshotPath, siteDir] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const snapshot = JSON.parse(fs.readFileSync(snapshotPath, 'utf8')) as Snapshot;
+  const ours = siteDir ? await measureSearch({ siteDir, snapshot }) : null;
+  const naive = process.argv.includes('--naive') ? await measureNaiveSearch({ snapshot }) : null;
+  console.log(JSON.stringify({ ours, naive }, null, 2));
+}
