@@ -30,12 +30,21 @@ function toSnapshotItem(value: any): any {
   return value;
 }
 
+// A kept-alive connection the CMS closes just as a request goes out fails with ECONNRESET; a GET
+// is safe to repeat, so a connection failure is retried before the export gives up.
+const CONNECTION_RETRIES = 2;
+
 async function getJson(url: string, token: string) {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-  } catch (error) {
-    throw new ExportError(`The CMS did not answer at ${url}: ${(error as Error).cause ?? (error as Error).message}`);
+  let response: Response | undefined;
+  for (let attempt = 0; !response; attempt += 1) {
+    try {
+      response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+    } catch (error) {
+      if (attempt >= CONNECTION_RETRIES) {
+        throw new ExportError(`The CMS did not answer at ${url}: ${(error as Error).cause ?? (error as Error).message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+    }
   }
   if (!response.ok) {
     throw new ExportError(`The CMS answered ${response.status} ${response.statusText} for ${url}: ${(await response.text()).slice(0, 300)}`);
