@@ -219,16 +219,23 @@ export function byPeriod(a: Initiative, b: Initiative): number {
 }
 
 /** Lessons that share a theme with this one but come from none of its initiatives, per theme. */
-export function relatedLessons(bank: Bank, lesson: Lesson): { theme: Theme; lessons: Lesson[] }[] {
+/** How many related lessons a lesson page shows per theme; the theme page lists them all. */
+export const RELATED_PER_THEME = 5;
+
+/**
+ * Lessons on the same themes from other initiatives, at most `limit` per theme (nearest in the
+ * theme's order first), with the full count: a national bank has thousands per theme, and a
+ * lesson page that listed them all would weigh megabytes.
+ */
+export function relatedLessons(bank: Bank, lesson: Lesson, limit = RELATED_PER_THEME): { theme: Theme; lessons: Lesson[]; total: number }[] {
   const own = new Set(lesson.initiatives);
+  const isOther = (other: Lesson) => other.slug !== lesson.slug && !other.initiatives.some((slug) => own.has(slug));
   return pick(bank.theme, lesson.themes)
-    .map((theme) => ({
-      theme,
-      lessons: (bank.lessonsOfTheme.get(theme.slug) ?? []).filter(
-        (other) => other.slug !== lesson.slug && !other.initiatives.some((slug) => own.has(slug)),
-      ),
-    }))
-    .filter((group) => group.lessons.length > 0);
+    .map((theme) => {
+      const others = (bank.lessonsOfTheme.get(theme.slug) ?? []).filter(isOther);
+      return { theme, lessons: others.slice(0, limit), total: others.length };
+    })
+    .filter((group) => group.total > 0);
 }
 
 /** The chain of predecessors back to the first, nearest first; guarded against cycles. */

@@ -49,7 +49,7 @@ async function readSnapshot(file: string): Promise<Snapshot> {
   }
 }
 
-function loadSnapshot(file: string): Promise<Snapshot> {
+export function loadSnapshot(file: string): Promise<Snapshot> {
   let version = 0;
   try {
     version = fs.statSync(file).mtimeMs;

@@ -50,8 +50,11 @@ export interface CitationItem {
 const httpUrl = (url: string | null) => (url && /^https?:\/\/\S+$/i.test(url.trim()) ? url.trim() : null);
 
 /** The calendar date of an ISO instant in Stockholm, where the bank is published. */
+// Made once: constructing an Intl formatter costs about a millisecond, and every cited entry needs one.
+const stockholmFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function stockholmDate(iso: string): CitationDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
+  const parts = stockholmFormat.formatToParts(new Date(iso));
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }

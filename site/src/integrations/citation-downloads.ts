@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildBank } from '../lib/bank';
+import { CITATION_FORMATS, citationFileUrl, entryCitation, sourceCitation, type CitationFormat, type CitationItem } from '../lib/citation';
+import { loadSnapshot, resolveSnapshotPath } from '../lib/snapshot-loader';
+
+/**
+ * Writes the static citation downloads (`<entry page>/citera.bib`, `.ris`, `.json`) once the pages
+ * are built. As Astro endpoints they were three routes per entry, each paying the full cost of a
+ * rendered page; a national bank has 180,000 of them, so they are plain file writes instead.
+ */
+export function citationDownloads(): AstroIntegration {
+  let root: URL;
+  let site: string;
+  return {
+    name: 'erfarenhetsbanken:citation-downloads',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = config.root;
+        site = config.site!;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const bank = buildBank(await loadSnapshot(resolveSnapshotPath(root)));
+        const items: CitationItem[] = [
+          ...bank.initiatives.map((i) => entryCitation('initiative', i, site)),
+          ...bank.lessons.map((l) => entryCitation('lesson', l, site)),
+          ...bank.sources.map((s) => sourceCitation(s, site)),
+        ];
+        const out = fileURLToPath(dir);
+        for (const item of items) {
+          for (const format of Object.keys(CITATION_FORMATS) as CitationFormat[]) {
+            const file = path.join(out, citationFileUrl(item, format));
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            fs.writeFileSync(file, CITATION_FORMATS[format].render(item));
+          }
+        }
+        logger.info(`${items.length * Object.keys(CITATION_FORMATS).length} citation files for ${items.length} entries`);
+      },
+    },
+  };
+}
