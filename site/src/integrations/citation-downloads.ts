@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildBank } from '../lib/bank';
 import { CITATION_FORMATS, citationFileUrl, entryCitation, sourceCitation, type CitationFormat, type CitationItem } from '../lib/citation';
-import { loadSnapshot, resolveSnapshotPath } from '../lib/snapshot-loader';
+import { loadSnapshot, resolveSnapshotPath } from '../lib/snapshot';
 
 /**
  * Writes the static citation downloads (`<entry page>/citera.bib`, `.ris`, `.json`) once the pages

@@ -1,7 +1,7 @@
 /**
  * The site's one data-access module. Pages ask it for entries and their relations; it reads the
- * content collections (filled by the snapshot loader) once per build and derives the reverse
- * relations the snapshot leaves out (initiative → lessons, successors, theme → initiatives, …).
+ * validated snapshot (lib/snapshot.ts) once per build and derives the reverse relations the
+ * snapshot leaves out (initiative → lessons, successors, theme → initiatives, …).
  */
 import type {
   Area,
@@ -15,6 +15,7 @@ import type {
   Theme,
 } from '@erfarenhetsbanken/shared-types';
 import { compareThemeUrl } from './compare';
+import { loadSnapshot, resolveSnapshotPath } from './snapshot';
 import { byText, compareDecades, decadesOf, entryUrl, LESSON_TYPES, listUrl, UNKNOWN_DECADE, type EntryType } from './format';
 
 export type { Area, Citation, Initiative, Lesson, Method, Organisation, Source, Theme };
@@ -73,30 +74,7 @@ const byName = byText<Area | Organisation | Method | Theme>((x) => x.name);
 type CollectionName = 'initiatives' | 'lessons' | 'sources' | 'areas' | 'organisations' | 'methods' | 'themes';
 
 async function loadBank(): Promise<Bank> {
-  // Imported here, not at the top, so the pure derivation below also runs outside Astro (tests,
-  // scripts) with a snapshot in hand.
-  const { getCollection } = await import('astro:content');
-  const entries = async <T,>(name: CollectionName) => (await getCollection(name)).map((entry) => entry.data as T);
-  const [initiatives, lessons, sources, areas, organisations, methods, themes, info] = await Promise.all([
-    entries<Initiative>('initiatives'),
-    entries<Lesson>('lessons'),
-    entries<Source>('sources'),
-    entries<Area>('areas'),
-    entries<Organisation>('organisations'),
-    entries<Method>('methods'),
-    entries<Theme>('themes'),
-    getCollection('snapshot'),
-  ]);
-  return buildBank({
-    generatedAt: info[0]?.data.generatedAt ?? new Date(0).toISOString(),
-    initiatives,
-    lessons,
-    sources,
-    areas,
-    organisations,
-    methods,
-    themes,
-  });
+  return buildBank(await loadSnapshot(resolveSnapshotPath()));
 }
 
 /** Derives lookups and reverse relations from a (validated) snapshot. */
