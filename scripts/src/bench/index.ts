@@ -10,6 +10,7 @@ import { compileCms, startEphemeralCms } from '../ephemeral-cms';
 import { seedBank } from '../../../cms/src/seed/load';
 import { loadTest, type LoadResult } from './load';
 import { preparePublishToLive } from './publish-to-live';
+import { measureScale, scaleTables, type ScaleResult } from './scale';
 
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 
@@ -18,12 +19,8 @@ function table(rows: LoadResult[]) {
   return [header, ...rows.map((r) => `| ${r.target} | ${r.connections} | ${r.durationS} s | ${r.requests} | ${r.requestsPerSecond} | ${r.latencyP50Ms} | ${r.latencyP99Ms} | ${r.errors} | ${r.non2xx} |`)].join('\n');
 }
 
-/**
- * `npm run bench`: load on the served static site (100 connections) and on the CMS content API
- * with the read-only token (50 connections), at seed size. Writes JSON and a markdown table.
- */
-async function main() {
-  const durationS = Number(process.env.BENCH_DURATION_S || 20);
+/** At seed size: load on the served site (100 connections) and on the CMS content API (50), and publish → live. */
+async function benchSeed(durationS: number) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-bench-'));
   const results: LoadResult[] = [];
   let publishToLiveMs: number[] = [];
@@ -47,12 +44,39 @@ async function main() {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS_DIR, 'load.json'), `${JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, results, publishToLiveMs }, null, 2)}\n`);
   const markdown = `# At seed size (${new Date().toISOString()}, ${os.cpus().length} cores)\n\n## Load\n\n${table(results)}\n\n## Publish → live\n\n${publishToLiveMs.map((ms, i) => `- round ${i + 1}: ${ms} ms`).join('\n')}\n`;
-  fs.writeFileSync(path.join(RESULTS_DIR, 'load.md'), markdown);
+  write('load', { results, publishToLiveMs }, markdown);
+  return results.some((r) => r.errors > 0 || r.non2xx > 0);
+}
+
+/** At national scale: synthetic banks of N initiatives (BENCH_SCALES, default 1000 and 10000). */
+async function benchScale(scales: number[]) {
+  const results: ScaleResult[] = [];
+  for (const n of scales) {
+    results.push(await measureScale(n, (line) => console.log(`[bench] ${line}`)));
+    // Written after every size, so a long run leaves what it has measured.
+    write('scale', { results }, `# At national scale (${new Date().toISOString()}, ${os.cpus().length} cores)\n\n${scaleTables(results)}\n`);
+  }
+}
+
+function write(name: string, data: object, markdown: string) {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, ...data }, null, 2)}\n`);
+  fs.writeFileSync(path.join(RESULTS_DIR, `${name}.md`), markdown);
   console.log(markdown);
-  process.exit(results.some((r) => r.errors > 0 || r.non2xx > 0) ? 1 : 0);
+}
+
+/**
+ * `npm run bench`: the seed-size benchmarks, then the national-scale ones. BENCH_PARTS picks
+ * (`seed`, `scale`), BENCH_SCALES the sizes, BENCH_DURATION_S the load tests' length.
+ * Results go to bench/results/ as JSON and markdown.
+ */
+async function main() {
+  const parts = (process.env.BENCH_PARTS || 'seed,scale').split(',');
+  let failed = false;
+  if (parts.includes('seed')) failed = await benchSeed(Number(process.env.BENCH_DURATION_S || 20));
+  if (parts.includes('scale')) await benchScale((process.env.BENCH_SCALES || '1000,10000').split(',').map(Number));
+  process.exit(failed ? 1 : 0);
 }
 
 main().catch((error) => {

@@ -1,0 +1,74 @@
+import { spawn } from 'child_process';
+import fs from 'fs';
+import path from 'path';
+import { gzipSync } from 'zlib';
+import { SITE_DIR } from '../paths';
+
+export interface SiteBuildResult {
+  wallMs: number;
+  /** HTML pages written (entry pages, list pages, 404) */
+  pages: number;
+  pagesPerSecond: number;
+  /** all files written, citation downloads and open data included */
+  files: number;
+  /** highest resident set size of the build's process tree, sampled every 100 ms */
+  peakRssMb: number;
+}
+
+/** Sum of VmRSS over a process and its descendants, from /proc (Linux). */
+function treeRssKb(root: number): number {
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+        const children = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // the process ended between two reads
+    }
+  }
+  return total;
+}
+
+function countFiles(dir: string): { files: number; pages: number } {
+  let files = 0;
+  let pages = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    if (entry.name.endsWith('.html')) pages += 1;
+  }
+  return { files, pages };
+}
+
+/** `site/scripts/build.mjs` as the rebuild worker runs it, timed, with its peak memory. */
+export async function measureSiteBuild(snapshotPath: string, outDir: string): Promise<SiteBuildResult> {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [path.join(SITE_DIR, 'scripts', 'build.mjs')], {
+    cwd: SITE_DIR,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', SNAPSHOT_PATH: snapshotPath, SITE_OUT_DIR: outDir, ASTRO_LOG_LEVEL: 'warn' },
+  });
+  let peakKb = 0;
+  const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(child.pid!))), 100);
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`site build failed (exit ${code}):\n${stderr}`);
+  const wallMs = performance.now() - startedAt;
+  const { files, pages } = countFiles(outDir);
+  return { wallMs: Math.round(wallMs), pages, pagesPerSecond: Math.round((pages / wallMs) * 1000), files, peakRssMb: Math.round(peakKb / 1024) };
+}
+
+/** What a visitor transfers for one page: its HTML and its stylesheets (the site sends no script there). */
+export function pageTransfer(siteDir: string, urlPath: string): { raw: number; gzip: number } {
+  const html = fs.readFileSync(path.join(siteDir, urlPath, 'index.html'));
+  const styles = [...html.toString().matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => fs.readFileSync(path.join(siteDir, m[1])));
+  const parts = [html, ...styles];
+  return { raw: parts.reduce((n, b) => n + b.length, 0), gzip: parts.reduce((n, b) => n + gzipSync(b).length, 0) };
+}
