@@ -51,6 +51,8 @@ export interface SearchBenchResult {
   keystrokeP50Ms: number;
   keystrokeP95Ms: number;
   keystrokeMaxMs: number;
+  /** gzip bytes by the first two path segments (/sok/data/…, /_astro/, …) */
+  gzipByPath: Record<string, number>;
   queries: string[];
 }
 
@@ -66,19 +68,18 @@ window.__pending = null;
 document.addEventListener('input', (event) => {
   if (event.target.id === 'sok-fraga') window.__pending = { value: event.target.value, at: performance.now() };
 }, true);
-function watchRendered() {
-  const root = document.querySelector('.search');
-  if (!root) return void requestAnimationFrame(watchRendered);
-  new MutationObserver(() => {
-    const pending = window.__pending;
-    if (pending && root.getAttribute('data-rendered-query') === pending.value) {
+// The whole document is watched: hydration may replace the results container.
+new MutationObserver((records) => {
+  const pending = window.__pending;
+  if (!pending) return;
+  for (const record of records) {
+    if (record.target.getAttribute('data-rendered-query') === pending.value) {
       window.__keystrokes.push({ value: pending.value, ms: performance.now() - pending.at });
       window.__pending = null;
+      return;
     }
-  }).observe(root, { attributes: true, attributeFilter: ['data-rendered-query'] });
-}
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchRendered);
-else watchRendered();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-rendered-query'] });
 `;
 
 /** Opens `url` in a fresh Chromium, types the queries, and returns the four figures. */
@@ -93,6 +94,7 @@ async function measurePage(url: string, entries: number, queries: string[]): Pro
     let bytesRaw = 0;
     let bytesGzip = 0;
     let requests = 0;
+    const gzipByPath: Record<string, number> = {};
     const bodies: Promise<void>[] = [];
     page.on('response', (response) => {
       bodies.push(
@@ -100,7 +102,10 @@ async function measurePage(url: string, entries: number, queries: string[]): Pro
           (body) => {
             requests += 1;
             bytesRaw += body.length;
-            bytesGzip += body.length > 0 ? gzipSync(body).length : 0;
+            const gz = body.length > 0 ? gzipSync(body).length : 0;
+            bytesGzip += gz;
+            const group = new URL(response.url()).pathname.split('/').slice(0, 4).join('/').replace(/\/[^/]*\.[a-z]+$/, '/');
+            gzipByPath[group] = (gzipByPath[group] ?? 0) + gz;
           },
           () => {},
         ),
@@ -137,6 +142,7 @@ async function measurePage(url: string, entries: number, queries: string[]): Pro
       keystrokeP50Ms: round(quantile(keystrokes, 0.5)),
       keystrokeP95Ms: round(quantile(keystrokes, 0.95)),
       keystrokeMaxMs: round(keystrokes[keystrokes.length - 1] ?? 0),
+      gzipByPath,
       queries,
     };
   } finally {
