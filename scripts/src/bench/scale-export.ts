@@ -1,9 +1,12 @@
+import fs from 'fs';
+import path from 'path';
 import { isDeepStrictEqual } from 'util';
-import { exportSnapshot } from '../export';
+import { ROOT } from '../paths';
+import { run } from '../run';
 import { compileCms, startEphemeralCms } from '../ephemeral-cms';
 import { generateBank } from '../generate/bank';
 import { bulkLoad } from '../generate/bulk-load';
-import { COLLECTION_NAMES } from '@erfarenhetsbanken/shared-types';
+import { COLLECTION_NAMES, parseSnapshot } from '@erfarenhetsbanken/shared-types';
 
 export interface ScaleExportResult {
   n: number;
@@ -28,9 +31,16 @@ export async function measureExport(n: number, { compile = true, seed = 1 }: { c
     startedAt = performance.now();
     await bulkLoad(cms.strapi, bank);
     const loadMs = performance.now() - startedAt;
+    // `npm run export` in its own process, as it runs against a real CMS: in this process it
+    // would share one event loop with the CMS it reads from.
+    const file = path.join(cms.tmpDir, 'export.json');
     startedAt = performance.now();
-    const exported = await exportSnapshot({ cmsUrl: cms.url, token: cms.readToken });
+    await run('export', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'src', 'export.ts')], {
+      quiet: true,
+      env: { ...process.env, CMS_URL: cms.url, EXPORT_API_TOKEN: cms.readToken, SNAPSHOT_PATH: file },
+    });
     const exportMs = performance.now() - startedAt;
+    const exported = parseSnapshot(JSON.parse(fs.readFileSync(file, 'utf8')));
     for (const collection of COLLECTION_NAMES) {
       if (!isDeepStrictEqual(exported[collection], bank[collection])) {
         const at = bank[collection].findIndex((item, i) => !isDeepStrictEqual(item, exported[collection][i]));

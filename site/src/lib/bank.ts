@@ -201,19 +201,22 @@ export function byPeriod(a: Initiative, b: Initiative): number {
 export const RELATED_PER_THEME = 5;
 
 /**
- * Lessons on the same themes from other initiatives, at most `limit` per theme (nearest in the
- * theme's order first), with the full count: a national bank has thousands per theme, and a
- * lesson page that listed them all would weigh megabytes.
+ * Lessons on the same themes from other initiatives, at most `limit` per theme (in the theme's
+ * order), and whether there are more: a national bank has thousands per theme, and a lesson
+ * page that listed them all would weigh megabytes.
  */
-export function relatedLessons(bank: Bank, lesson: Lesson, limit = RELATED_PER_THEME): { theme: Theme; lessons: Lesson[]; total: number }[] {
+export function relatedLessons(bank: Bank, lesson: Lesson, limit = RELATED_PER_THEME): { theme: Theme; lessons: Lesson[]; more: boolean }[] {
   const own = new Set(lesson.initiatives);
   const isOther = (other: Lesson) => other.slug !== lesson.slug && !other.initiatives.some((slug) => own.has(slug));
   return pick(bank.theme, lesson.themes)
     .map((theme) => {
-      const others = (bank.lessonsOfTheme.get(theme.slug) ?? []).filter(isOther);
-      return { theme, lessons: others.slice(0, limit), total: others.length };
+      const others: Lesson[] = [];
+      for (const other of bank.lessonsOfTheme.get(theme.slug) ?? []) {
+        if (isOther(other) && others.push(other) > limit) break;
+      }
+      return { theme, lessons: others.slice(0, limit), more: others.length > limit };
     })
-    .filter((group) => group.total > 0);
+    .filter((group) => group.lessons.length > 0);
 }
 
 /** The chain of predecessors back to the first, nearest first; guarded against cycles. */
