@@ -97,8 +97,10 @@ async function measurePage(url: string, entries: number, queries: string[]): Pro
     const gzipByPath: Record<string, number> = {};
     const bodies: Promise<void>[] = [];
     page.on('response', (response) => {
+      // Chromium may not hand over a very large body; the same URL fetched again gives it.
+      const body = response.body().catch(async () => Buffer.from(await (await fetch(response.url())).arrayBuffer()));
       bodies.push(
-        response.body().then(
+        body.then(
           (body) => {
             requests += 1;
             bytesRaw += body.length;
