@@ -14,29 +14,27 @@ const later = (a: string, b: string) => (new Date(a) >= new Date(b) ? a : b);
 export const GET: APIRoute = async ({ site }) => {
   const bank = await getBank();
   const abs = (path: string) => new URL(path, site).href;
-  const entries: FeedEntry[] = [
-    ...bank.initiatives.map((i) => ({
-      url: abs(entryUrl('initiative', i.slug)),
-      title: i.title,
-      summary: i.summary,
-      published: i.publishedAt,
-      updated: later(i.publishedAt, i.updatedAt),
-      categories: [{ term: 'insats', label: 'Insats' }],
-    })),
-    ...bank.lessons.map((l) => ({
-      url: abs(entryUrl('lesson', l.slug)),
-      title: l.title,
-      summary: shorten(markdownToText(l.body)),
-      published: l.publishedAt,
-      updated: later(l.publishedAt, l.updatedAt),
+  // Pick the newest first and describe only those: a summary costs a markdown pass.
+  const newest = [...bank.initiatives.map((entry) => ({ kind: 'initiative' as const, entry })), ...bank.lessons.map((entry) => ({ kind: 'lesson' as const, entry }))]
+    .map((item) => ({ ...item, url: abs(entryUrl(item.kind, item.entry.slug)) }))
+    .sort((a, b) => b.entry.publishedAt.localeCompare(a.entry.publishedAt) || a.url.localeCompare(b.url))
+    .slice(0, FEED_SIZE);
+  const entries: FeedEntry[] = newest.map(({ kind, entry, url }) => {
+    const dates = { published: entry.publishedAt, updated: later(entry.publishedAt, entry.updatedAt) };
+    if (kind === 'initiative') {
+      return { url, title: entry.title, summary: entry.summary, ...dates, categories: [{ term: 'insats', label: 'Insats' }] };
+    }
+    return {
+      url,
+      title: entry.title,
+      summary: shorten(markdownToText(entry.body)),
+      ...dates,
       categories: [
         { term: 'lardom', label: 'Lärdom' },
-        { term: LESSON_TYPE_PARAM[l.type], label: LESSON_TYPE_LABEL[l.type] },
+        { term: LESSON_TYPE_PARAM[entry.type], label: LESSON_TYPE_LABEL[entry.type] },
       ],
-    })),
-  ]
-    .sort((a, b) => b.published.localeCompare(a.published) || a.url.localeCompare(b.url))
-    .slice(0, FEED_SIZE);
+    };
+  });
   const xml = atomFeed({
     self: abs('/flode.xml'),
     home: abs('/'),
