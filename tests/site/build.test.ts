@@ -5,6 +5,7 @@ import { textContent } from 'domutils';
 import type { Element } from 'domhandler';
 import { LABELS, parseSnapshot, type Snapshot } from '@erfarenhetsbanken/shared-types';
 import { attr, elements, fileOf, SITE_DIR, listFiles, parseHtml, readSnapshot, sharedSiteBuild, sitemapPaths, urlPathOf } from '../helpers/site';
+import { RELATED_PER_THEME } from '../../site/src/lib/bank';
 
 const SEGMENTS = {
   initiatives: 'insatser',
@@ -202,7 +203,15 @@ describe('the built site', () => {
     const hrefs = elements(doc, 'a').map((a) => attr(a, 'href'));
     for (const citation of lesson.citations) expect(hrefs).toContain(`/kallor/${citation.source}/`);
     const related = snapshot.lessons.filter((o) => o.slug !== lesson.slug && o.themes.some((t) => lesson.themes.includes(t)) && !o.initiatives.some((i) => lesson.initiatives.includes(i)));
-    for (const other of related) expect(hrefs).toContain(`/lardomar/${other.slug}/`);
+    // At most RELATED_PER_THEME per theme, the rest one click away on the theme page.
+    for (const theme of lesson.themes) {
+      const ofTheme = related.filter((o) => o.themes.includes(theme)).map((o) => `/lardomar/${o.slug}/`);
+      if (ofTheme.length === 0) continue;
+      expect(ofTheme.filter((href) => hrefs.includes(href)).length, theme).toBeGreaterThanOrEqual(Math.min(ofTheme.length, RELATED_PER_THEME));
+      if (ofTheme.length > RELATED_PER_THEME) expect(hrefs).toContain(`/teman/${theme}/`);
+    }
+    const shown = new Set(hrefs.filter((h) => h.startsWith('/lardomar/') && h !== '/lardomar/' && !h.startsWith(`/lardomar/${lesson.slug}/`)));
+    expect(shown.size).toBeLessThanOrEqual(lesson.themes.length * RELATED_PER_THEME);
     expect(text(`/lardomar/${lesson.slug}/`)).toContain(LABELS.lessonType[lesson.type]);
   });
 
