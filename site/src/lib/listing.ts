@@ -7,6 +7,7 @@
 import { ENUMS, LABELS } from '@erfarenhetsbanken/shared-types';
 import { areaAncestors, byPeriod, listingDecade, sortedByTitle, type Bank, type Initiative, type Lesson } from './bank';
 import { collator, compareDecades, decadeLabel, LESSON_TYPE_PLURAL, LESSON_TYPES, UNKNOWN_DECADE } from './format';
+
 export const LIST_PAGE_SIZE = 200;
 
 /**
