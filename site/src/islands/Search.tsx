@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { TYPE_LABEL } from '../lib/format';
 import {
   createSearcher,
@@ -9,6 +9,7 @@ import {
   stateFromSearch,
   stateToSearch,
   type FacetName,
+  type FacetOption,
   type Hit,
   type SearchFacets,
   type SearchOutcome,
@@ -35,6 +36,13 @@ const FACET_LEGEND: Record<FacetName, string> = {
 const OPEN_BY_DEFAULT: Record<FacetName, boolean> = { type: true, lessonType: true, theme: false, area: false, period: true };
 
 const PAGE_SIZE = 50;
+
+/**
+ * Hits shown at once for a new search: a screenful. The rest of the page follows when typing
+ * pauses, so each keystroke fetches the text of a few hits, not of fifty.
+ */
+const FIRST_HITS = 10;
+const REST_AFTER_MS = 200;
 
 const LOAD_ERROR = 'Sökindexet kunde inte laddas. Försök igen senare, eller bläddra bland insatserna.';
 
@@ -68,6 +76,65 @@ function Result({ hit }: { hit: Hit }) {
   );
 }
 
+interface FacetGroupProps {
+  facet: FacetName;
+  options: FacetOption[];
+  selected: string[];
+  /** hits per value, or null before the first answer */
+  counts: Map<string, number> | null;
+  open: boolean;
+  onOpen: (facet: FacetName, open: boolean) => void;
+  onToggle: (facet: FacetName, value: string, on: boolean) => void;
+}
+
+/**
+ * One facet's checkboxes. A closed group keeps the counts it last showed (nobody can see them)
+ * and is not rendered again until it opens or its choice changes: the area group alone may
+ * hold hundreds of options, and every keystroke brings new counts.
+ */
+const FacetGroup = memo(
+  function FacetGroup({ facet, options, selected, counts, open, onOpen, onToggle }: FacetGroupProps) {
+    return (
+      <details className="facet" open={open} onToggle={(event) => onOpen(facet, event.currentTarget.open)}>
+        <summary>
+          {FACET_LEGEND[facet]}
+          {selected.length > 0 && <span className="facet__selected"> ({selected.length} valda)</span>}
+        </summary>
+        <fieldset>
+          <legend className="visually-hidden">{FACET_LEGEND[facet]}</legend>
+          <ul className={options.length > 12 ? 'facet__options facet__options--long' : 'facet__options'}>
+            {options.map((option) => {
+              const id = `facett-${facet}-${option.value}`;
+              return (
+                <li key={option.value}>
+                  <input
+                    type="checkbox"
+                    id={id}
+                    name={facet}
+                    value={option.value}
+                    checked={selected.includes(option.value)}
+                    onChange={(event) => onToggle(facet, option.value, event.target.checked)}
+                  />
+                  <label htmlFor={id}>
+                    {option.label}
+                    {counts && <span className="facet__count"> ({counts.get(option.value) ?? 0})</span>}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      </details>
+    );
+  },
+  (before, after) =>
+    !before.open &&
+    !after.open &&
+    before.selected === after.selected &&
+    before.options === after.options &&
+    (before.counts === null) === (after.counts === null),
+);
+
 export default function Search({ facets, indexUrl }: Props) {
   // The server render knows no URL and no index: it renders the empty, hidden form, and the
   // browser takes over from the address bar after hydration.
@@ -81,6 +148,8 @@ export default function Search({ facets, indexUrl }: Props) {
   const [announcement, setAnnouncement] = useState('');
   // On a narrow screen the filters sit above the results: start them closed so the hits show.
   const [wide, setWide] = useState(true);
+  // Groups the reader opened or closed; the others follow OPEN_BY_DEFAULT and the choice.
+  const [opened, setOpened] = useState<Partial<Record<FacetName, boolean>>>({});
   // True while the current history entry belongs to a query being typed: further keystrokes
   // replace it, so Back returns to the previous search rather than to each letter.
   const typingEntry = useRef(false);
@@ -112,10 +181,18 @@ export default function Search({ facets, indexUrl }: Props) {
   useEffect(() => {
     if (!searcher) return;
     const request = ++latestRequest.current;
-    searcher.search(state, shown).then(
-      (next) => request === latestRequest.current && setOutcome(next),
-      () => request === latestRequest.current && setLoadError(LOAD_ERROR),
-    );
+    const latest = () => request === latestRequest.current;
+    const land = (next: SearchOutcome) => latest() && setOutcome(next);
+    const fail = () => latest() && setLoadError(LOAD_ERROR);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A new search shows its first screenful at once; "more hits" asks for the whole page.
+    searcher.search(state, shown > PAGE_SIZE ? shown : Math.min(FIRST_HITS, shown)).then((next) => {
+      land(next);
+      if (latest() && next.hits.length < Math.min(shown, next.total)) {
+        timer = setTimeout(() => latest() && searcher.search(state, shown).then(land, fail), REST_AFTER_MS);
+      }
+    }, fail);
+    return () => clearTimeout(timer);
   }, [searcher, state, shown]);
 
   const current = outcome !== null && sameState(outcome.state, state) && outcome.hits.length >= Math.min(shown, outcome.total);
@@ -176,10 +253,18 @@ export default function Search({ facets, indexUrl }: Props) {
     typingEntry.current = false;
   };
 
-  const toggle = (facet: FacetName, value: string, on: boolean) => {
-    const values = on ? [...state[facet], value] : state[facet].filter((v) => v !== value);
-    commit({ ...state, [facet]: values }, 'push');
-  };
+  // The facet groups get stable callbacks, so a keystroke does not re-render them all.
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const toggle = useCallback(
+    (facet: FacetName, value: string, on: boolean) => {
+      const current = stateRef.current;
+      const values = on ? [...current[facet], value] : current[facet].filter((v) => v !== value);
+      commit({ ...current, [facet]: values }, 'push');
+    },
+    [commit],
+  );
+  const onOpen = useCallback((facet: FacetName, open: boolean) => setOpened((o) => (o[facet] === open ? o : { ...o, [facet]: open })), []);
 
   const clearFacets = () => commit({ ...EMPTY_STATE, q: state.q }, 'push');
   const anyFacet = FACET_NAMES.some((f) => state[f].length > 0);
@@ -223,38 +308,18 @@ export default function Search({ facets, indexUrl }: Props) {
             const options = facets[facet];
             if (options.length === 0) return null;
             const selected = state[facet];
+            const open = opened[facet] ?? ((wide && OPEN_BY_DEFAULT[facet]) || selected.length > 0);
             return (
-              <details key={facet} className="facet" open={(wide && OPEN_BY_DEFAULT[facet]) || selected.length > 0}>
-                <summary>
-                  {FACET_LEGEND[facet]}
-                  {selected.length > 0 && <span className="facet__selected"> ({selected.length} valda)</span>}
-                </summary>
-                <fieldset>
-                  <legend className="visually-hidden">{FACET_LEGEND[facet]}</legend>
-                  <ul className={options.length > 12 ? 'facet__options facet__options--long' : 'facet__options'}>
-                    {options.map((option) => {
-                      const id = `facett-${facet}-${option.value}`;
-                      const count = outcome?.counts[facet].get(option.value) ?? 0;
-                      return (
-                        <li key={option.value}>
-                          <input
-                            type="checkbox"
-                            id={id}
-                            name={facet}
-                            value={option.value}
-                            checked={selected.includes(option.value)}
-                            onChange={(event) => toggle(facet, option.value, event.target.checked)}
-                          />
-                          <label htmlFor={id}>
-                            {option.label}
-                            {outcome && <span className="facet__count"> ({count})</span>}
-                          </label>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </fieldset>
-              </details>
+              <FacetGroup
+                key={facet}
+                facet={facet}
+                options={options}
+                selected={selected}
+                counts={outcome?.counts[facet] ?? null}
+                open={open}
+                onOpen={onOpen}
+                onToggle={toggle}
+              />
             );
           })}
           {anyFacet && (

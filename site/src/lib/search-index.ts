@@ -160,7 +160,8 @@ export function searchIndexFiles(bank: Bank): SearchIndexFiles {
   let files = built.get(bank);
   if (!files) {
     const docs = buildSearchDocs(bank);
-    files = buildSearchIndex(docs, buildFacets(bank, docs));
+    const parents = new Map(bank.areas.map((a) => [a.slug, a.parent && bank.area.has(a.parent) ? a.parent : null]));
+    files = buildSearchIndex(docs, buildFacets(bank, docs), parents);
     built.set(bank, files);
   }
   return files;

@@ -1,19 +1,34 @@
 /**
  * The browser's query engine over the chunked index. fuse.js stays the ranking engine at word
- * level: a query word is matched, fuzzily and with fuse's own options, against the words of its
- * prefix chunk; the doc score then follows fuse's token search (idf-weighted word scores per
- * field, field weights and length norms), so the order is what one Fuse over everything gives,
- * without shipping or scanning everything. Fragments are fetched only for the hits shown, and
- * fuse runs once more on those few for the highlight ranges.
+ * level: a query word of four letters or more is matched, fuzzily and with fuse's own options,
+ * against the words of its three-letter chunk; a word of two or three letters matches every word
+ * with its first two letters (fuse would, with its threshold: all of them exactly for two
+ * letters, at one error for three unless the three letters are there), so it reads one
+ * precomputed union instead of scoring words. The doc score then follows fuse's token search
+ * (idf-weighted word scores per field, field weights and length norms), so the order is what
+ * one Fuse over everything gives, without shipping or scanning everything. Fragments are
+ * fetched only for the hits shown, and fuse runs once more on those few for the highlights.
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './options';
-import { chunkFile, chunkKey, MIN_WORD, normOf, words } from './text';
-import { DOCS_PER_CHUNK, FIELDS, MULTI_FACETS, NORM_BASE, type DocFragment, type MultiFacet, type SearchMeta, type TermChunk } from './format';
+import { decodePostings, smallAt, type Postings } from './codec';
+import { chunkFile, chunkKey, CHUNK_CHARS, MIN_WORD, normOf, prefixKey, words } from './text';
+import {
+  DOCS_PER_CHUNK,
+  FIELDS,
+  MULTI_FACETS,
+  NORM_BASE,
+  type DocFragment,
+  type MultiFacet,
+  type PrefixUnion,
+  type SearchMeta,
+  type TermChunk,
+} from './format';
 
 export interface IndexSource {
   meta(): Promise<SearchMeta>;
-  terms(key: string): Promise<TermChunk>;
+  /** a file under ord/: a PrefixUnion for two-character keys, a TermChunk for three */
+  terms(key: string): Promise<PrefixUnion | TermChunk>;
   fragments(chunk: number): Promise<DocFragment[]>;
 }
 
@@ -52,6 +67,10 @@ const WEIGHT = (() => {
 })();
 
 const NONE = 2; // a word score above any real one: "no match in this field"
+/** fuse.js's score for an exact match, as the engine floors it */
+const EXACT = 0.001;
+/** fuse.js's bitap score for one error in a three-letter word: errors / length */
+const ONE_IN_THREE = 1 / 3;
 
 interface TermMatch {
   /** the docs where the word matched, ascending */
@@ -63,33 +82,15 @@ interface TermMatch {
   idf: number;
 }
 
-interface DecodedWord {
-  ids: Int32Array;
-  masks: Uint8Array;
-}
-
 class Chunk {
   readonly fuse: Fuse<string>;
-  private decoded: (DecodedWord | undefined)[];
+  private decoded: (Postings | undefined)[];
   constructor(readonly data: TermChunk) {
     this.fuse = new Fuse(data.w, WORD_OPTIONS);
     this.decoded = new Array(data.w.length);
   }
-  postings(i: number): DecodedWord {
-    let d = this.decoded[i];
-    if (!d) {
-      const raw = this.data.p[i];
-      const ids = new Int32Array(raw.length);
-      const masks = new Uint8Array(raw.length);
-      let id = 0;
-      for (let j = 0; j < raw.length; j++) {
-        id += raw[j] >> 3;
-        ids[j] = id;
-        masks[j] = raw[j] & 7;
-      }
-      this.decoded[i] = d = { ids, masks };
-    }
-    return d;
+  postings(i: number): Postings {
+    return (this.decoded[i] ??= decodePostings(this.data.p[i]));
   }
   /** fuse.js's document frequency of the exact word: fields containing it. */
   df(word: string): number {
@@ -116,31 +117,55 @@ interface FacetColumns {
   norms: Float32Array;
 }
 
+/** Per area value, itself and its ancestors (the meta file lists each doc's own areas only). */
+function areaClosures(parent: number[]): number[][] {
+  return parent.map((_, v) => {
+    const chain = [v];
+    for (let p = parent[v]; p >= 0 && !chain.includes(p); p = parent[p]) chain.push(p);
+    return chain;
+  });
+}
+
 function columnsOf(meta: SearchMeta): FacetColumns {
   const n = meta.n;
   const type = new Uint8Array(n);
   const lessonType = new Int8Array(n);
   for (let d = 0; d < n; d++) {
-    type[d] = parseInt(meta.type[d], 36);
-    lessonType[d] = meta.lt[d] === '-' ? -1 : parseInt(meta.lt[d], 36);
+    type[d] = smallAt(meta.type, d);
+    lessonType[d] = smallAt(meta.lt, d) - 1;
   }
   const multi = {} as FacetColumns['multi'];
+  const closures = areaClosures(meta.parent);
   for (const facet of MULTI_FACETS) {
-    // Inverted lists → one packed list of value indices per doc (CSR), for a fast per-hit check.
-    const count = new Uint32Array(n + 1);
-    const lists = meta.multi[facet];
-    for (const list of lists) {
-      let id = 0;
-      for (const delta of list) count[(id += delta) + 1]++;
+    // One packed list of value indices per doc (CSR), for a fast per-hit check.
+    const { c, v } = meta.multi[facet];
+    const start = new Uint32Array(n + 1);
+    let out = new Uint16Array(facet === 'area' ? v.length * 4 : v.length);
+    let k = 0;
+    for (let d = 0, j = 0; d < n; d++) {
+      start[d] = k;
+      const own = smallAt(c, d);
+      for (let e = 0; e < own; e++, j++) {
+        const value = smallAt(v, j);
+        if (facet !== 'area') {
+          out[k++] = value;
+          continue;
+        }
+        for (const a of closures[value]) {
+          let dup = false;
+          for (let x = start[d]; x < k && !dup; x++) dup = out[x] === a;
+          if (dup) continue;
+          if (k === out.length) {
+            const grown = new Uint16Array(out.length * 2);
+            grown.set(out);
+            out = grown;
+          }
+          out[k++] = a;
+        }
+      }
     }
-    for (let d = 0; d < n; d++) count[d + 1] += count[d];
-    const fill = count.slice(0, n);
-    const values = new Uint16Array(count[n]);
-    lists.forEach((list, v) => {
-      let id = 0;
-      for (const delta of list) values[fill[(id += delta)]++] = v;
-    });
-    multi[facet] = { start: count, values };
+    start[n] = k;
+    multi[facet] = { start, values: out.subarray(0, k) };
   }
   const norms = new Float32Array(n * 3);
   for (let i = 0; i < n * 3; i++) norms[i] = normOf(meta.norms.charCodeAt(i) - NORM_BASE);
@@ -154,26 +179,44 @@ export interface Engine {
   search(state: SearchState, limit: number): Promise<EngineOutcome>;
 }
 
+interface Ranked {
+  terms: string[];
+  total: number;
+  /** the best hits, at least RANKED_MAX, in rank order */
+  top: number[];
+  counts: EngineOutcome['counts'];
+}
+
+/** Hits ranked per search, whatever the page asks for: the island asks for 10, then for 50. */
+const RANKED_MAX = 50;
+
 export async function createEngine(source: IndexSource): Promise<Engine> {
   const meta = await source.meta();
   const n = meta.n;
   const columns = columnsOf(meta);
   const keys = new Set(meta.keys);
-  const chunks = new Map<string, Promise<Chunk | null>>();
+  const files = new Map<string, Promise<unknown>>();
   const fragments = new Map<number, Promise<DocFragment[]>>();
   // Typing extends the last word letter by letter; earlier words and recent states come back.
   const termCache = new Map<string, Promise<TermMatch>>();
+  const rankCache = new Map<string, Promise<Ranked>>();
+  // Scratch for merging postings into one match: reset after each use, never reallocated.
+  const best = new Float32Array(n * 3).fill(NONE);
+  const seen = new Uint8Array(n);
 
-  const chunk = (key: string) => {
-    let c = chunks.get(key);
-    if (!c) {
-      c = keys.has(key) ? source.terms(key).then((data) => new Chunk(data)) : Promise.resolve(null);
+  /** A file under ord/, parsed once; null when the bank has no such prefix. */
+  function file<T>(key: string, parse: (raw: never) => T): Promise<T | null> {
+    let f = files.get(key) as Promise<T | null> | undefined;
+    if (!f) {
+      f = keys.has(key) ? source.terms(key).then((raw) => parse(raw as never)) : Promise.resolve(null);
       // A failed fetch is forgotten, so the next keystroke tries again.
-      c.catch(() => chunks.delete(key));
-      chunks.set(key, c);
+      f.catch(() => files.delete(key));
+      files.set(key, f);
     }
-    return c;
-  };
+    return f;
+  }
+  const union = (key: string) => file(key, (raw: PrefixUnion) => ({ df: raw.df, postings: decodePostings(raw.p) }));
+  const chunk = (key: string) => file(key, (raw: TermChunk) => new Chunk(raw));
 
   const fragmentChunk = (i: number) => {
     let f = fragments.get(i);
@@ -185,42 +228,51 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return f;
   };
 
-  async function matchTerm(term: string): Promise<TermMatch> {
-    const c = await chunk(chunkKey(term));
-    const best = new Float32Array(n * 3).fill(NONE);
-    const seen = new Uint8Array(n);
-    let found = 0;
-    let df = 0;
-    if (c) {
-      df = c.df(term);
-      for (const { refIndex, score } of c.fuse.search(term) as FuseResult<string>[]) {
-        const s = Math.max(0.001, score ?? 0);
-        const { ids, masks } = c.postings(refIndex);
-        for (let j = 0; j < ids.length; j++) {
-          const d = ids[j];
-          if (!seen[d]) {
-            seen[d] = 1;
-            found++;
-          }
-          const m = masks[j];
-          for (let f = 0; f < 3; f++) if (m & (1 << f) && s < best[d * 3 + f]) best[d * 3 + f] = s;
-        }
-      }
+  /** Records a word score for a doc's fields; `finish` turns what was recorded into a match. */
+  let touched: number[] = [];
+  function record(d: number, mask: number, score: number) {
+    if (!seen[d]) {
+      seen[d] = 1;
+      touched.push(d);
     }
-    const docs = new Int32Array(found);
-    const scores = new Float32Array(found * 3);
+    for (let f = 0; f < 3; f++) if (mask & (1 << f) && score < best[d * 3 + f]) best[d * 3 + f] = score;
+  }
+  function recordAll({ ids, masks }: Postings, score: number) {
+    for (let j = 0; j < ids.length; j++) record(ids[j], masks[j], score);
+  }
+  function finish(df: number): TermMatch {
+    const list = Int32Array.from(touched).sort();
+    touched = [];
+    const scores = new Float32Array(list.length * 3);
     const at = new Int32Array(n).fill(-1);
-    for (let d = 0, k = 0; d < n; d++) {
-      if (!seen[d]) continue;
-      docs[k] = d;
+    for (let k = 0; k < list.length; k++) {
+      const d = list[k];
       at[d] = k;
-      scores[k * 3] = best[d * 3];
-      scores[k * 3 + 1] = best[d * 3 + 1];
-      scores[k * 3 + 2] = best[d * 3 + 2];
-      k++;
+      for (let f = 0; f < 3; f++) {
+        scores[k * 3 + f] = best[d * 3 + f];
+        best[d * 3 + f] = NONE;
+      }
+      seen[d] = 0;
     }
     const idf = Math.log(1 + (meta.fields - df + 0.5) / (df + 0.5));
-    return { docs, scores, at, idf };
+    return { docs: list, scores, at, idf };
+  }
+
+  async function matchTerm(term: string): Promise<TermMatch> {
+    if (term.length < CHUNK_CHARS) {
+      const u = await union(prefixKey(term));
+      if (u) recordAll(u.postings, EXACT);
+      return finish(u?.df ?? 0);
+    }
+    if (term.length === CHUNK_CHARS) {
+      const [u, c] = await Promise.all([union(prefixKey(term)), chunk(chunkKey(term))]);
+      if (u) recordAll(u.postings, ONE_IN_THREE);
+      if (c) for (let i = 0; i < c.data.w.length; i++) recordAll(c.postings(i), EXACT);
+      return finish(c?.df(term) ?? 0);
+    }
+    const c = await chunk(chunkKey(term));
+    if (c) for (const { refIndex, score } of c.fuse.search(term) as FuseResult<string>[]) recordAll(c.postings(refIndex), Math.max(EXACT, score ?? 0));
+    return finish(c?.df(term) ?? 0);
   }
 
   const term = (word: string) => {
@@ -271,7 +323,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     }
   }
 
-  async function search(state: SearchState, limit: number): Promise<EngineOutcome> {
+  async function rank(state: SearchState, limit: number): Promise<Ranked> {
     const queryWords = [...new Set(words(state.q))].filter((w) => w.length >= MIN_WORD);
     const matches = await Promise.all(queryWords.map(term));
     const wanted = wantedOf(state);
@@ -331,17 +383,31 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       }
     }
 
-    const shown = top.map((t) => t.id);
-    const docs = await Promise.all(shown.map(async (id) => (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK]));
-    const highlights = highlightsOf(docs, queryWords.join(' '));
     const counts = emptyCounts();
     FACET_NAMES.forEach((facet, f) => meta.values[facet].forEach((value, v) => tallies[f][v] && counts[facet].set(value, tallies[f][v])));
-    return {
-      terms: queryWords,
-      total,
-      hits: shown.map((id, i) => ({ id, doc: docs[i], highlights: highlights[i] })),
-      counts,
-    };
+    return { terms: queryWords, total, top: top.map((t) => t.id), counts };
+  }
+
+  /** The ranking of a state, kept for a few states: the island asks for more hits of the same one. */
+  function ranked(state: SearchState, limit: number): Promise<Ranked> {
+    const size = Math.max(limit, RANKED_MAX);
+    const key = JSON.stringify([size, state.q, ...FACET_NAMES.map((f) => state[f])]);
+    let r = rankCache.get(key);
+    if (!r) {
+      r = rank(state, size);
+      r.catch(() => rankCache.delete(key));
+      rankCache.set(key, r);
+      if (rankCache.size > 8) rankCache.delete(rankCache.keys().next().value!);
+    }
+    return r;
+  }
+
+  async function search(state: SearchState, limit: number): Promise<EngineOutcome> {
+    const { terms, total, top, counts } = await ranked(state, limit);
+    const shown = top.slice(0, limit);
+    const docs = await Promise.all(shown.map(async (id) => (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK]));
+    const highlights = highlightsOf(docs, terms.join(' '));
+    return { terms, total, hits: shown.map((id, i) => ({ id, doc: docs[i], highlights: highlights[i] })), counts };
   }
 
   return { size: n, search };

@@ -8,8 +8,11 @@ import type { EntryType } from '../format';
 export const FIELDS = ['title', 'text', 'ctx'] as const;
 export type FieldName = (typeof FIELDS)[number];
 
-/** Documents per fragment file: small, since a page of hits is scattered over the whole bank. */
-export const DOCS_PER_CHUNK = 16;
+/**
+ * Documents per fragment file. Small: the first hits of a query are scattered over the whole
+ * bank, and a file fetched for one hit should not carry much besides it.
+ */
+export const DOCS_PER_CHUNK = 4;
 
 /** What a hit needs for display and highlighting: no facet data, that lives in the meta file. */
 export interface DocFragment {
@@ -21,39 +24,49 @@ export interface DocFragment {
   meta: string;
 }
 
-/** Facets whose docs carry any number of values; stored value → doc ids. */
+/** Facets whose docs carry any number of values. */
 export const MULTI_FACETS = ['theme', 'area', 'period'] as const;
 export type MultiFacet = (typeof MULTI_FACETS)[number];
 
 /**
  * Everything needed to browse by facet and to count, without any other file: fetched once when
- * the search page opens.
+ * the search page opens. Per-doc columns are strings of one character per value (codec.ts).
  */
 export interface SearchMeta {
   /** number of documents */
   n: number;
   /** fields with at least one word over all docs: fuse.js's fieldCount, for idf */
   fields: number;
-  /** term chunk keys that exist (folded two-character prefixes) */
+  /** the files under ord/: two-character prefixes (PrefixUnion) and three-character ones (TermChunk) */
   keys: string[];
   /** facet values in option order; columns below refer to them by index */
   values: { type: string[]; lessonType: string[]; theme: string[]; area: string[]; period: string[] };
-  /** per doc, one character: index into values.type, base 36 */
+  /** per area value: the index of its parent area, or -1; docs list only their own areas */
+  parent: number[];
+  /** per doc: index into values.type */
   type: string;
-  /** per doc, one character: index into values.lessonType, or '-' */
+  /** per doc: index into values.lessonType + 1, 0 for none */
   lt: string;
-  /** per multi-valued facet, per value index: doc ids ascending, delta-encoded */
-  multi: Record<MultiFacet, number[][]>;
+  /** per multi-valued facet: per doc how many values (c), and all docs' value indices in a row (v) */
+  multi: Record<MultiFacet, { c: string; v: string }>;
   /** per doc three characters, the token counts of title, text and ctx as char codes from 48 */
   norms: string;
 }
 
-/** Words of one two-character prefix and where they occur. */
+/** Every doc with a word starting with a two-character prefix: all a 2- or 3-letter query word needs. */
+export interface PrefixUnion {
+  /** fields containing the prefix as a whole word (fuse.js's document frequency, for idf) */
+  df: number;
+  /** postings (codec.ts): the union over the prefix's words */
+  p: string;
+}
+
+/** Words of one three-character prefix and where they occur. */
 export interface TermChunk {
-  /** folded words, sorted */
+  /** folded words, sorted; besides its own words, compounds ending in a word of this prefix */
   w: string[];
-  /** per word: postings as (doc id delta) * 8 + field mask, doc ids ascending; the first holds the id itself */
-  p: number[][];
+  /** per word: postings (codec.ts) */
+  p: string[];
 }
 
 export const NORM_BASE = 48;

@@ -1,26 +1,59 @@
 /**
  * Splits the search documents into the static files the browser fetches piecemeal: one meta
- * file (facets, counts, field norms), term chunks by folded two-character prefix (words and
- * postings), and small fragment files of display text. Pure: pages and tests call it alike.
+ * file (facet columns, field norms), per two-character prefix the union of its words' postings,
+ * per three-character prefix its words and their postings, and small fragment files of display
+ * text. Pure: pages and tests call it alike.
  */
 import type { SearchDoc, SearchFacets } from '../search';
 import { LESSON_TYPE_PARAM, SEGMENT } from '../format';
-import { chunkKey, MIN_WORD, tokenCount, words } from './text';
-import { DOCS_PER_CHUNK, FIELDS, MULTI_FACETS, NORM_BASE, NORM_MAX, type DocFragment, type SearchMeta, type TermChunk } from './format';
+import { encodePostings, encodeSmall } from './codec';
+import { chunkKey, CHUNK_CHARS, MIN_PART, MIN_WORD, prefixKey, tokenCount, words } from './text';
+import {
+  DOCS_PER_CHUNK,
+  FIELDS,
+  MULTI_FACETS,
+  NORM_BASE,
+  NORM_MAX,
+  type DocFragment,
+  type PrefixUnion,
+  type SearchMeta,
+  type TermChunk,
+} from './format';
 
 export interface SearchIndexFiles {
   meta: SearchMeta;
-  /** chunk key → chunk */
-  terms: Map<string, TermChunk>;
+  /** file key (two or three characters) → prefix union or term chunk, as written under ord/ */
+  terms: Map<string, PrefixUnion | TermChunk>;
   /** fragment file i holds docs [i * DOCS_PER_CHUNK, (i + 1) * DOCS_PER_CHUNK) */
   fragments: DocFragment[][];
 }
 
-function deltas(ids: number[]): number[] {
-  return ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]));
+type Postings = Map<number, number>;
+
+function addAll(into: Postings, from: Postings) {
+  for (const [id, mask] of from) into.set(id, (into.get(id) ?? 0) | mask);
 }
 
-export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets): SearchIndexFiles {
+const sortedEntries = (p: Postings) => [...p].sort((a, b) => a[0] - b[0]);
+
+/**
+ * The compound parts of a word: its proper endings of at least MIN_PART letters that are words
+ * of the bank themselves ("projektledare" and "ledare" in "socialfondsprojektledare").
+ */
+function partsOf(word: string, vocabulary: Set<string>): string[] {
+  const parts: string[] = [];
+  for (let i = 1; word.length - i >= MIN_PART; i++) {
+    const end = word.slice(i);
+    if (vocabulary.has(end)) parts.push(end);
+  }
+  return parts;
+}
+
+/**
+ * @param areaParent area slug → parent area slug: docs list only their own areas, the browser
+ *   adds the ancestors (a search for Malmö finds what happened in Möllevången).
+ */
+export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets, areaParent: Map<string, string | null> = new Map()): SearchIndexFiles {
   const values = {
     type: facets.type.map((o) => o.value),
     lessonType: facets.lessonType.map((o) => o.value),
@@ -28,24 +61,37 @@ export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets): Searc
     area: facets.area.map((o) => o.value),
     period: facets.period.map((o) => o.value),
   };
-  const multi = Object.fromEntries(MULTI_FACETS.map((f) => [f, values[f].map(() => [] as number[])])) as SearchMeta['multi'];
   const position = Object.fromEntries(MULTI_FACETS.map((f) => [f, new Map(values[f].map((v, i) => [v, i]))]));
-  const docValues = { theme: (d: SearchDoc) => d.th, area: (d: SearchDoc) => d.ar, period: (d: SearchDoc) => d.pe };
+  const parent = values.area.map((slug) => position.area.get(areaParent.get(slug) ?? '') ?? -1);
+  const ancestors = (slug: string) => {
+    const out: string[] = [];
+    for (let p = areaParent.get(slug); p && p !== slug && !out.includes(p); p = areaParent.get(p)) out.push(p);
+    return out;
+  };
+  const docValues = {
+    theme: (d: SearchDoc) => d.th,
+    // Own areas only: those no other area of the doc descends from.
+    area: (d: SearchDoc) => {
+      const implied = new Set(d.ar.flatMap(ancestors));
+      return d.ar.filter((a) => !implied.has(a));
+    },
+    period: (d: SearchDoc) => d.pe,
+  };
 
-  let type = '';
-  let lt = '';
+  const type: number[] = [];
+  const lt: number[] = [];
+  const multi = Object.fromEntries(MULTI_FACETS.map((f) => [f, { c: [] as number[], v: [] as number[] }]));
   let norms = '';
   let fields = 0;
-  // word → doc id → field mask; docs are visited in id order, so each list comes out sorted.
-  const postings = new Map<string, Map<number, number>>();
+  // word → doc id → field mask; docs are visited in id order.
+  const postings = new Map<string, Postings>();
   docs.forEach((doc, id) => {
-    type += values.type.indexOf(SEGMENT[doc.t]).toString(36);
-    lt += doc.lt ? values.lessonType.indexOf(LESSON_TYPE_PARAM[doc.lt]).toString(36) : '-';
+    type.push(values.type.indexOf(SEGMENT[doc.t]));
+    lt.push(doc.lt ? values.lessonType.indexOf(LESSON_TYPE_PARAM[doc.lt]) + 1 : 0);
     for (const facet of MULTI_FACETS) {
-      for (const value of new Set(docValues[facet](doc))) {
-        const at = position[facet].get(value);
-        if (at !== undefined) multi[facet][at].push(id);
-      }
+      const own = [...new Set(docValues[facet](doc))].map((v) => position[facet].get(v)).filter((i) => i !== undefined);
+      multi[facet].c.push(own.length);
+      multi[facet].v.push(...own);
     }
     FIELDS.forEach((field, f) => {
       const text = doc[field];
@@ -61,15 +107,36 @@ export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets): Searc
     });
   });
 
-  const terms = new Map<string, TermChunk>();
-  for (const word of [...postings.keys()].sort()) {
-    const key = chunkKey(word);
-    let chunk = terms.get(key);
-    if (!chunk) terms.set(key, (chunk = { w: [], p: [] }));
-    const entries = [...postings.get(word)!];
-    const ids = deltas(entries.map(([id]) => id));
-    chunk.w.push(word);
-    chunk.p.push(entries.map(([, mask], i) => ids[i] * 8 + mask));
+  // Two-character prefixes: the union of their words, and of compounds with a part there.
+  const unions = new Map<string, Postings>();
+  // Three-character prefixes: their words, each with its own postings.
+  const chunks = new Map<string, string[]>();
+  const file = (word: string, at: string) => {
+    const p2 = prefixKey(at);
+    if (!unions.has(p2)) unions.set(p2, new Map());
+    addAll(unions.get(p2)!, postings.get(word)!);
+    if (at.length < CHUNK_CHARS) return;
+    const p3 = chunkKey(at);
+    const list = chunks.get(p3) ?? [];
+    if (list[list.length - 1] !== word) list.push(word);
+    chunks.set(p3, list);
+  };
+  const vocabulary = new Set(postings.keys());
+  for (const word of [...vocabulary].sort()) {
+    file(word, word);
+    for (const part of partsOf(word, vocabulary)) file(word, part);
+  }
+
+  const terms = new Map<string, PrefixUnion | TermChunk>();
+  for (const [key, union] of [...unions].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    // fuse.js's document frequency counts fields with the exact word.
+    let df = 0;
+    for (const mask of postings.get(key)?.values() ?? []) df += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
+    terms.set(key, { df, p: encodePostings(sortedEntries(union)) });
+  }
+  for (const [key, list] of [...chunks].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const w = [...new Set(list)].sort();
+    terms.set(key, { w, p: w.map((word) => encodePostings(sortedEntries(postings.get(word)!))) });
   }
 
   const fragments: DocFragment[][] = [];
@@ -78,7 +145,16 @@ export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets): Searc
     (fragments[i] ??= []).push({ t: d.t, u: d.u, title: d.title, text: d.text, ctx: d.ctx, meta: d.meta });
   });
 
-  for (const facet of MULTI_FACETS) multi[facet] = multi[facet].map(deltas);
-  const meta: SearchMeta = { n: docs.length, fields, keys: [...terms.keys()], values, type, lt, multi, norms };
+  const meta: SearchMeta = {
+    n: docs.length,
+    fields,
+    keys: [...terms.keys()],
+    values,
+    parent,
+    type: encodeSmall(type),
+    lt: encodeSmall(lt),
+    multi: Object.fromEntries(MULTI_FACETS.map((f) => [f, { c: encodeSmall(multi[f].c), v: encodeSmall(multi[f].v) }])) as SearchMeta['multi'],
+    norms,
+  };
   return { meta, terms, fragments };
 }

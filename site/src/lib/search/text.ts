@@ -25,8 +25,21 @@ export function words(text: string): string[] {
 /** Words shorter than this are not indexed and not searched for: fuse.js's minMatchCharLength. */
 export const MIN_WORD = 2;
 
-/** The term chunk a folded word lives in: its first two characters. */
-export const chunkKey = (word: string) => word.slice(0, MIN_WORD);
+/** The prefix union a folded word counts in: its first two characters (for 2- and 3-letter queries). */
+export const prefixKey = (word: string) => word.slice(0, MIN_WORD);
+
+/** Query words from this length are matched fuzzily against the words of their term chunk. */
+export const CHUNK_CHARS = 3;
+
+/** The term chunk a folded word lives in: its first three characters. */
+export const chunkKey = (word: string) => word.slice(0, CHUNK_CHARS);
+
+/**
+ * Compound parts are indexed from this length: "socialfondsprojekt" is also filed under "pro",
+ * because "projekt" is a word of the bank, so the query "projekt" finds it (fuse.js matched
+ * inside words, and Swedish writes compounds as one word).
+ */
+export const MIN_PART = 4;
 
 /** A file-name-safe form of a chunk key (most are two ASCII letters already). */
 export const chunkFile = (key: string) =>
