@@ -195,6 +195,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   const n = meta.n;
   const columns = columnsOf(meta);
   const keys = new Set(meta.keys);
+  const split = new Set(meta.split);
   const files = new Map<string, Promise<unknown>>();
   const fragments = new Map<number, Promise<DocFragment[]>>();
   // Typing extends the last word letter by letter; earlier words and recent states come back.
@@ -265,12 +266,19 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       return finish(u?.df ?? 0);
     }
     if (term.length === CHUNK_CHARS) {
+      if (split.has(term)) {
+        const [u, exact] = await Promise.all([union(prefixKey(term)), union(term)]);
+        if (u) recordAll(u.postings, ONE_IN_THREE);
+        if (exact) recordAll(exact.postings, EXACT);
+        return finish(exact?.df ?? 0);
+      }
       const [u, c] = await Promise.all([union(prefixKey(term)), chunk(chunkKey(term))]);
       if (u) recordAll(u.postings, ONE_IN_THREE);
       if (c) for (let i = 0; i < c.data.w.length; i++) recordAll(c.postings(i), EXACT);
       return finish(c?.df(term) ?? 0);
     }
-    const c = await chunk(chunkKey(term));
+    // Words of a crowded prefix are chunked by four letters (a typo in the fourth is not forgiven there).
+    const c = await chunk(split.has(chunkKey(term)) ? term.slice(0, CHUNK_CHARS + 1) : chunkKey(term));
     if (c) for (const { refIndex, score } of c.fuse.search(term) as FuseResult<string>[]) recordAll(c.postings(refIndex), Math.max(EXACT, score ?? 0));
     return finish(c?.df(term) ?? 0);
   }

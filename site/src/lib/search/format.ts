@@ -37,8 +37,10 @@ export interface SearchMeta {
   n: number;
   /** fields with at least one word over all docs: fuse.js's fieldCount, for idf */
   fields: number;
-  /** the files under ord/: two-character prefixes (PrefixUnion) and three-character ones (TermChunk) */
+  /** the files under ord/: two-character prefixes (PrefixUnion), three-character ones (TermChunk) */
   keys: string[];
+  /** crowded three-character prefixes: their file is a PrefixUnion, their words are in four-character chunks */
+  split: string[];
   /** facet values in option order; columns below refer to them by index */
   values: { type: string[]; lessonType: string[]; theme: string[]; area: string[]; period: string[] };
   /** per area value: the index of its parent area, or -1; docs list only their own areas */

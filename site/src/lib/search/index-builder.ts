@@ -30,6 +30,9 @@ export interface SearchIndexFiles {
 
 type Postings = Map<number, number>;
 
+/** Postings characters above which a three-letter chunk is split by the fourth letter. */
+const SPLIT_ABOVE = 60_000;
+
 function addAll(into: Postings, from: Postings) {
   for (const [id, mask] of from) into.set(id, (into.get(id) ?? 0) | mask);
 }
@@ -53,7 +56,12 @@ function partsOf(word: string, vocabulary: Set<string>): string[] {
  * @param areaParent area slug → parent area slug: docs list only their own areas, the browser
  *   adds the ancestors (a search for Malmö finds what happened in Möllevången).
  */
-export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets, areaParent: Map<string, string | null> = new Map()): SearchIndexFiles {
+export function buildSearchIndex(
+  docs: SearchDoc[],
+  facets: SearchFacets,
+  areaParent: Map<string, string | null> = new Map(),
+  { splitAbove = SPLIT_ABOVE }: { splitAbove?: number } = {},
+): SearchIndexFiles {
   const values = {
     type: facets.type.map((o) => o.value),
     lessonType: facets.lessonType.map((o) => o.value),
@@ -109,8 +117,8 @@ export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets, areaPa
 
   // Two-character prefixes: the union of their words, and of compounds with a part there.
   const unions = new Map<string, Postings>();
-  // Three-character prefixes: their words, each with its own postings.
-  const chunks = new Map<string, string[]>();
+  // Three-character prefixes: their words (with the part that filed them there).
+  const chunks = new Map<string, [word: string, at: string][]>();
   const file = (word: string, at: string) => {
     const p2 = prefixKey(at);
     if (!unions.has(p2)) unions.set(p2, new Map());
@@ -118,7 +126,7 @@ export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets, areaPa
     if (at.length < CHUNK_CHARS) return;
     const p3 = chunkKey(at);
     const list = chunks.get(p3) ?? [];
-    if (list[list.length - 1] !== word) list.push(word);
+    list.push([word, at]);
     chunks.set(p3, list);
   };
   const vocabulary = new Set(postings.keys());
@@ -134,9 +142,28 @@ export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets, areaPa
     for (const mask of postings.get(key)?.values() ?? []) df += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
     terms.set(key, { df, p: encodePostings(sortedEntries(union)) });
   }
-  for (const [key, list] of [...chunks].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const chunkOf = (list: string[]): TermChunk => {
     const w = [...new Set(list)].sort();
-    terms.set(key, { w, p: w.map((word) => encodePostings(sortedEntries(postings.get(word)!))) });
+    return { w, p: w.map((word) => encodePostings(sortedEntries(postings.get(word)!))) };
+  };
+  const split: string[] = [];
+  for (const [key, list] of [...chunks].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const whole = chunkOf(list.map(([word]) => word));
+    if (whole.p.reduce((n, p) => n + p.length, 0) <= splitAbove) {
+      terms.set(key, whole);
+      continue;
+    }
+    // A crowded prefix ("for", Swedish "för-"): a union for three-letter words, and chunks by
+    // four letters for longer ones, so "forankring" does not fetch every "för-" word.
+    split.push(key);
+    const union: Postings = new Map();
+    for (const [word] of list) addAll(union, postings.get(word)!);
+    let df = 0;
+    for (const mask of postings.get(key)?.values() ?? []) df += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
+    terms.set(key, { df, p: encodePostings(sortedEntries(union)) });
+    const byFour = new Map<string, string[]>();
+    for (const [word, at] of list) if (at.length > CHUNK_CHARS) byFour.set(at.slice(0, CHUNK_CHARS + 1), [...(byFour.get(at.slice(0, CHUNK_CHARS + 1)) ?? []), word]);
+    for (const [four, words4] of [...byFour].sort((a, b) => (a[0] < b[0] ? -1 : 1))) terms.set(four, chunkOf(words4));
   }
 
   const fragments: DocFragment[][] = [];
@@ -149,6 +176,7 @@ export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets, areaPa
     n: docs.length,
     fields,
     keys: [...terms.keys()],
+    split,
     values,
     parent,
     type: encodeSmall(type),
