@@ -21,6 +21,9 @@ for (const name of ['SNAPSHOT_PATH', 'SITE_OUT_DIR', 'ASTRO_CACHE_DIR']) {
   if (process.env[name]) process.env[name] = path.resolve(userCwd, process.env[name]);
 }
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+// A parent running under Vite (vitest) exports its import.meta.env as process.env; Astro's server
+// code reads those names at run time, and DEV=1 turns every page into a fresh load of the bank.
+for (const name of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) delete process.env[name];
 
 const outDir = process.env.SITE_OUT_DIR ?? path.join(siteDir, 'dist');
 const inside = (outDir + path.sep).startsWith(siteDir + path.sep);
