@@ -71,6 +71,7 @@ export function scaleTables(results: ScaleResult[]): string {
       line('ready after load', `${ours.readyMs} ms`, `${naive.readyMs} ms`, ratio(ours.readyMs, naive.readyMs)),
       line('keystroke p50', `${ours.keystrokeP50Ms} ms`, `${naive.keystrokeP50Ms} ms`, ratio(ours.keystrokeP50Ms, naive.keystrokeP50Ms)),
       line('keystroke p95', `${ours.keystrokeP95Ms} ms`, `${naive.keystrokeP95Ms} ms`, ratio(ours.keystrokeP95Ms, naive.keystrokeP95Ms)),
+      line('keystrokes measured', String(ours.keystrokes), String(naive.keystrokes), '–'),
     ];
   });
   return [
