@@ -2,7 +2,7 @@
  * The shapes of the static search files, shared by the build (index-builder.ts) and the browser
  * (engine.ts). Everything is plain JSON; doc ids are positions in the build's document order.
  */
-import type { EntryType } from '../format';
+import type { SearchDoc } from '../search';
 
 /** The searched fields, in this order everywhere: bit i of a posting's field mask is FIELDS[i]. */
 export const FIELDS = ['title', 'text', 'ctx'] as const;
@@ -15,14 +15,7 @@ export type FieldName = (typeof FIELDS)[number];
 export const DOCS_PER_CHUNK = 4;
 
 /** What a hit needs for display and highlighting: no facet data, that lives in the meta file. */
-export interface DocFragment {
-  t: EntryType;
-  u: string;
-  title: string;
-  text: string;
-  ctx: string;
-  meta: string;
-}
+export type DocFragment = Pick<SearchDoc, 't' | 'u' | 'title' | 'text' | 'ctx' | 'meta'>;
 
 /** Facets whose docs carry any number of values. */
 export const MULTI_FACETS = ['theme', 'area', 'period'] as const;
