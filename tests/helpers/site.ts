@@ -6,6 +6,7 @@ import type { Document, Element } from 'domhandler';
 import { findAll, getAttributeValue } from 'domutils';
 import type { Snapshot } from '@erfarenhetsbanken/shared-types';
 import { ROOT } from './paths';
+import { SITE_BUILD_ARGS } from '@erfarenhetsbanken/scripts/build-site';
 
 export const SITE_DIR = path.join(ROOT, 'site');
 
@@ -19,7 +20,7 @@ export interface BuildResult {
 /** Runs the site's own build script (the one `npm run build -w site` runs) in a child process. */
 export function buildSite({ snapshotPath, outDir, env = {} }: { snapshotPath: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(SITE_DIR, 'scripts', 'build.mjs')], {
+    const child = spawn(process.execPath, SITE_BUILD_ARGS, {
       cwd: SITE_DIR,
       // NODE_ENV=test (vitest's) would make Astro build three times slower.
       env: { ...process.env, NODE_ENV: 'production', SNAPSHOT_PATH: snapshotPath, SITE_OUT_DIR: outDir, ASTRO_LOG_LEVEL: 'warn', INIT_CWD: SITE_DIR, ...env },

@@ -2,6 +2,7 @@ import { spawn } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { gzipSync } from 'zlib';
+import { SITE_BUILD_ARGS } from '../build-site';
 import { SITE_DIR } from '../paths';
 
 export interface SiteBuildResult {
@@ -48,7 +49,7 @@ function countFiles(dir: string): { files: number; pages: number } {
 /** `site/scripts/build.mjs` as the rebuild worker runs it, timed, with its peak memory. */
 export async function measureSiteBuild(snapshotPath: string, outDir: string): Promise<SiteBuildResult> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [path.join(SITE_DIR, 'scripts', 'build.mjs')], {
+  const child = spawn(process.execPath, SITE_BUILD_ARGS, {
     cwd: SITE_DIR,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', SNAPSHOT_PATH: snapshotPath, SITE_OUT_DIR: outDir, ASTRO_LOG_LEVEL: 'warn' },
