@@ -5,6 +5,7 @@
  * `data-rendered-query`, and the `search-ready` performance mark.
  */
 import Fuse from 'fuse.js';
+import { FUSE_OPTIONS } from '../../../../site/src/lib/search/options';
 
 interface Payload {
   keys: { name: string; weight: number }[];
@@ -40,16 +41,8 @@ fetch('data.json')
   .then((payload) => {
     const fuse = new Fuse(
       payload.docs,
-      {
-        keys: payload.keys,
-        includeMatches: true,
-        includeScore: true,
-        ignoreDiacritics: true,
-        useTokenSearch: true,
-        tokenMatch: 'all',
-        threshold: 0.34,
-        minMatchCharLength: 2,
-      },
+      // The site's own matching options, over every field instead of the site's three.
+      { ...FUSE_OPTIONS, keys: payload.keys },
       Fuse.parseIndex(payload.index),
     );
     const run = () => {
