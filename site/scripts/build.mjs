@@ -9,8 +9,10 @@
  * staging folder inside site/ (where the chunks can still import react & co.) and is then
  * moved out.
  */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,7 +35,7 @@ const stagingRoot = path.join(siteDir, '.out');
 // (its process is gone) and cleared by the next one.
 const buildDir = inside ? outDir : path.join(stagingRoot, `${process.pid}-${key}`);
 for (const name of fs.existsSync(stagingRoot) ? fs.readdirSync(stagingRoot) : []) {
-  if (!/^\d+-[0-9a-f]{12}(\.cache)?$/.test(name)) continue;
+  if (!/^\d+-[0-9a-f]{12}(\.shard-\d+)?(\.cache)?$/.test(name)) continue;
   const pid = Number(name.split('-')[0]);
   let alive = false;
   try {
@@ -69,16 +71,94 @@ function moveOut(from, to) {
   if (old) fs.rmSync(old, { recursive: true, force: true });
 }
 
+/**
+ * Entry pages are most of a large build and Astro renders them on one thread, so the build is
+ * split into shards, one process per core (see src/lib/shard.ts): the primary renders everything
+ * but the other shards' entry pages, and each other shard adds its entry pages to the primary's
+ * output. A shard process (BUILD_SHARD set) just builds into its folder.
+ */
+const shardCount = process.env.BUILD_SHARD
+  ? 1
+  : Math.max(1, Number(process.env.SITE_BUILD_SHARDS || Math.min(2, os.availableParallelism())));
+const shardDir = (index) => (index === 0 ? buildDir : `${buildDir}.shard-${index}`);
+/**
+ * Heap cap of each shard process, in MB, so that all of them together stay within 2 GB of
+ * resident memory at national scale. A secondary shard holds the bank (about 0.2 GB at 60,000
+ * entries) and its pages' garbage; the primary also holds the search index (about 0.3 GB more)
+ * and the open-data files while it writes them.
+ */
+const SHARD_HEAP_MB = { primary: 1024, secondary: 640 };
+const heapArgs = (index) => [
+  ...process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size')),
+  `--max-old-space-size=${index === 0 ? SHARD_HEAP_MB.primary : SHARD_HEAP_MB.secondary}`,
+];
+
+const shardProcesses = [];
+
+function buildInShards() {
+  const children = Array.from({ length: shardCount }, (_, index) => {
+    const child = spawn(process.execPath, [...heapArgs(index), fileURLToPath(import.meta.url)], {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        BUILD_SHARD: `${index}/${shardCount}`,
+        SITE_OUT_DIR: shardDir(index),
+        // Each shard keeps its own Astro cache: shards sharing one would trample each other.
+        ASTRO_CACHE_DIR: `${shardDir(index)}.cache`,
+        // One build log is enough; the other shards speak up only about problems.
+        ...(index > 0 && !process.env.ASTRO_LOG_LEVEL ? { ASTRO_LOG_LEVEL: 'warn' } : {}),
+      },
+    });
+    shardProcesses.push(child);
+    return new Promise((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (code, signal) =>
+        code === 0 ? resolve() : reject(new Error(`build shard ${index + 1}/${shardCount} failed (${signal ?? `exit code ${code}`})`)),
+      );
+    });
+  });
+  return Promise.all(children).finally(async () => {
+    // One failed shard fails the build: the others are stopped before their folders go.
+    const running = shardProcesses.filter((child) => child.exitCode === null && child.signalCode === null);
+    for (const child of running) child.kill();
+    await Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+    for (let index = 0; index < shardCount; index++) fs.rmSync(`${shardDir(index)}.cache`, { recursive: true, force: true });
+  });
+}
+
+/** Adds what `from` has and `into` lacks, a whole folder at a time (an entry page with its citation files). */
+function mergeInto(into, from) {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(into, entry.name);
+    if (!fs.existsSync(target)) fs.renameSync(source, target);
+    else if (entry.isDirectory()) mergeInto(target, source);
+  }
+}
+
+function removeShards() {
+  for (let index = 1; index < shardCount; index++) fs.rmSync(shardDir(index), { recursive: true, force: true });
+}
+
 process.chdir(siteDir);
 const { build } = await import('astro');
 const { writeHeadersFile } = await import('./security-headers.mjs');
 try {
-  await build({
-    root: siteDir,
-    outDir: buildDir,
-    ...(cacheDir ? { cacheDir } : {}),
-    logLevel: process.env.ASTRO_LOG_LEVEL ?? 'info',
-  });
+  if (shardCount > 1) {
+    await buildInShards();
+    for (let index = 1; index < shardCount; index++) mergeInto(buildDir, shardDir(index));
+    removeShards();
+    console.log(`Site built in ${shardCount} processes`);
+  } else {
+    await build({
+      root: siteDir,
+      outDir: buildDir,
+      ...(cacheDir ? { cacheDir } : {}),
+      logLevel: process.env.ASTRO_LOG_LEVEL ?? 'info',
+    });
+    // A shard's output is only part of a site; the parent finishes it.
+    if (process.env.BUILD_SHARD) process.exit(0);
+  }
   writeHeadersFile(buildDir);
   if (!inside) {
     moveOut(buildDir, outDir);
@@ -90,6 +170,7 @@ try {
   }
 } catch (error) {
   if (!inside) fs.rmSync(buildDir, { recursive: true, force: true });
+  if (shardCount > 1) removeShards();
   if (ownCache) fs.rmSync(cacheDir, { recursive: true, force: true });
   console.error(error?.message ?? error);
   process.exit(1);

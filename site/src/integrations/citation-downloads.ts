@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildBank } from '../lib/bank';
 import { CITATION_FORMATS, citationFileUrl, entryCitation, sourceCitation, type CitationFormat, type CitationItem } from '../lib/citation';
+import { inShard } from '../lib/shard';
 import { loadSnapshot, resolveSnapshotPath } from '../lib/snapshot';
 
 /**
@@ -23,10 +24,12 @@ export function citationDownloads(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const bank = buildBank(await loadSnapshot(resolveSnapshotPath(root)));
+        // Next to the entry pages this build shard renders.
+        const mine = <T extends { slug: string }>(entries: T[]) => entries.filter((entry) => inShard(entry.slug));
         const items: CitationItem[] = [
-          ...bank.initiatives.map((i) => entryCitation('initiative', i, site)),
-          ...bank.lessons.map((l) => entryCitation('lesson', l, site)),
-          ...bank.sources.map((s) => sourceCitation(s, site)),
+          ...mine(bank.initiatives).map((i) => entryCitation('initiative', i, site)),
+          ...mine(bank.lessons).map((l) => entryCitation('lesson', l, site)),
+          ...mine(bank.sources).map((s) => sourceCitation(s, site)),
         ];
         const out = fileURLToPath(dir);
         for (const item of items) {
