@@ -94,6 +94,11 @@ const heapArgs = (index) => [
 ];
 
 const shardProcesses = [];
+// A build stopped from outside (the rebuild worker's timeout, Ctrl-C) stops its shards too; the
+// failed shards then fail the build, which clears their folders.
+if (shardCount > 1) {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => shardProcesses.forEach((child) => child.kill(signal)));
+}
 
 function buildInShards() {
   const children = Array.from({ length: shardCount }, (_, index) => {

@@ -55,8 +55,19 @@ export function compareMatrix(initiatives: Initiative[], themes: Theme[], lesson
   return { themes, rows, without, unthemed: compared.filter((l) => l.themes.length === 0) };
 }
 
-/** Distinct success factors and obstacles per theme (a lesson of two initiatives counts once). */
+const totalsOf = new WeakMap<Matrix, MatrixCell[]>();
+
+/**
+ * Distinct success factors and obstacles per theme (a lesson of two initiatives counts once).
+ * Remembered per matrix: every page of a paged matrix shows the totals of the whole.
+ */
 export function themeTotals(matrix: Matrix): MatrixCell[] {
+  let totals = totalsOf.get(matrix);
+  if (!totals) totalsOf.set(matrix, (totals = computeThemeTotals(matrix)));
+  return totals;
+}
+
+function computeThemeTotals(matrix: Matrix): MatrixCell[] {
   return matrix.themes.map((_, column) => {
     const unique = (pick: (c: MatrixCell) => Lesson[]) => [...new Map(matrix.rows.flatMap((r) => pick(r.cells[column])).map((l) => [l.slug, l])).values()];
     return { successFactors: unique((c) => c.successFactors), obstacles: unique((c) => c.obstacles) };
