@@ -7,6 +7,7 @@
 import { ENUMS, LABELS } from '@erfarenhetsbanken/shared-types';
 import { areaAncestors, byPeriod, listingDecade, sortedByTitle, type Bank, type Initiative, type Lesson } from './bank';
 import { collator, compareDecades, decadeLabel, LESSON_TYPE_PLURAL, LESSON_TYPES, UNKNOWN_DECADE } from './format';
+import { isPrimaryShard } from './shard';
 
 export const LIST_PAGE_SIZE = 200;
 
@@ -75,8 +76,12 @@ export function paginateGroups<T>(base: string, groups: ListGroup<T>[], pageSize
   }));
 }
 
-/** getStaticPaths for a `[...page].astro` list route: page 1 at the list's URL, then `sida/<n>`. */
+/**
+ * getStaticPaths for a `[...page].astro` list route: page 1 at the list's URL, then `sida/<n>`.
+ * Lists are the primary build shard's (lib/shard.ts).
+ */
 export function listPaths<T>(pages: ListPage<T>[]) {
+  if (!isPrimaryShard) return [];
   return pages.map((page) => ({ params: { page: page.number === 1 ? undefined : `sida/${page.number}` }, props: { page } }));
 }
 

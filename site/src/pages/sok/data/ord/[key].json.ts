@@ -1,3 +1,4 @@
+import { isPrimaryShard } from '../../../../lib/shard';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getBank } from '../../../../lib/bank';
 import { jsonResponse as json, searchIndexFiles } from '../../../../lib/search-index';
@@ -6,6 +7,8 @@ import type { TermChunk } from '../../../../lib/search/format';
 
 /** One term chunk per folded two-letter prefix: its words and their postings. */
 export const getStaticPaths = (async () => {
+  // Only the primary build shard writes the search index (lib/shard.ts); the others never build it.
+  if (!isPrimaryShard) return [];
   const { terms } = searchIndexFiles(await getBank());
   return [...terms].map(([key, chunk]) => ({ params: { key: chunkFile(key) }, props: { chunk } }));
 }) satisfies GetStaticPaths;
