@@ -2,6 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { ownAttributes } from '../seed/models';
 
+// Pages larger than this are bulk reads (the export's, each read once per publish): sizing one for
+// the cache means stringifying megabytes that are never asked for again, and storing it would
+// evict the small pages that readers do repeat.
+export const MAX_CACHED_ENTRIES = 100;
+
 /**
  * Published content changes only when an editor writes, so responses are cached until the next
  * write of any entry. Keyed by the authenticated token too, since what a reader may see depends
@@ -27,6 +32,8 @@ function cached(strapi: Core.Strapi): LRUCache<string, object> {
   }
   return responses;
 }
+
+const cacheable = (body: { data?: unknown }) => !Array.isArray(body.data) || body.data.length <= MAX_CACHED_ENTRIES;
 
 type Populate = Record<string, unknown>;
 
@@ -69,7 +76,7 @@ function readPublished(uid: string): Core.MiddlewareHandler {
     ctx.query.status = 'published';
     ctx.query.populate = slugPopulate(strapi, uid);
     await next();
-    if (ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && startedAt === generation) cache.set(key, ctx.body as object);
+    if (ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && startedAt === generation && cacheable(ctx.body)) cache.set(key, ctx.body as object);
   };
 }
 
