@@ -21,6 +21,7 @@ import {
   type DocFragment,
   type MultiFacet,
   type PrefixUnion,
+  type Riders,
   type SearchMeta,
   type TermChunk,
 } from './format';
@@ -198,6 +199,10 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   const split = new Set(meta.split);
   const files = new Map<string, Promise<unknown>>();
   const fragments = new Map<number, Promise<DocFragment[]>>();
+  // Fragments that came with the meta file or a term file: their docs need no poster/ fetch.
+  const riding = new Map<number, DocFragment>();
+  const board = (riders: Riders | undefined) => riders?.i.forEach((id, k) => riding.set(id, riders.d[k]));
+  board(meta.h);
   // Typing extends the last word letter by letter; earlier words and recent states come back.
   const termCache = new Map<string, Promise<TermMatch>>();
   const rankCache = new Map<string, Promise<Ranked>>();
@@ -209,7 +214,12 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   function file<T>(key: string, parse: (raw: never) => T): Promise<T | null> {
     let f = files.get(key) as Promise<T | null> | undefined;
     if (!f) {
-      f = keys.has(key) ? source.terms(key).then((raw) => parse(raw as never)) : Promise.resolve(null);
+      f = keys.has(key)
+        ? source.terms(key).then((raw) => {
+            board(raw.h);
+            return parse(raw as never);
+          })
+        : Promise.resolve(null);
       // A failed fetch is forgotten, so the next keystroke tries again.
       f.catch(() => files.delete(key));
       files.set(key, f);
@@ -413,7 +423,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   async function search(state: SearchState, limit: number): Promise<EngineOutcome> {
     const { terms, total, top, counts } = await ranked(state, limit);
     const shown = top.slice(0, limit);
-    const docs = await Promise.all(shown.map(async (id) => (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK]));
+    const docs = await Promise.all(shown.map(async (id) => riding.get(id) ?? (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK]));
     const highlights = highlightsOf(docs, terms.join(' '));
     return { terms, total, hits: shown.map((id, i) => ({ id, doc: docs[i], highlights: highlights[i] })), counts };
   }

@@ -17,6 +17,19 @@ export const DOCS_PER_CHUNK = 4;
 /** What a hit needs for display and highlighting: no facet data, that lives in the meta file. */
 export type DocFragment = Pick<SearchDoc, 't' | 'u' | 'title' | 'text' | 'ctx' | 'meta'>;
 
+/**
+ * Display fragments of a few docs that ride along with an index file, by doc id. A keystroke
+ * that needs a new file then finds its first hits' text in the same response, instead of
+ * waiting for a second round trip to poster/ (the riders are only a cache: any hit without
+ * one is fetched from poster/ as before).
+ */
+export interface Riders {
+  /** doc ids, ascending */
+  i: number[];
+  /** per id in `i`: its fragment */
+  d: DocFragment[];
+}
+
 /** Facets whose docs carry any number of values. */
 export const MULTI_FACETS = ['theme', 'area', 'period'] as const;
 export type MultiFacet = (typeof MULTI_FACETS)[number];
@@ -46,6 +59,8 @@ export interface SearchMeta {
   multi: Record<MultiFacet, { c: string; v: string }>;
   /** per doc three characters, the token counts of title, text and ctx as char codes from 48 */
   norms: string;
+  /** the first hits of the empty search */
+  h?: Riders;
 }
 
 /** Every doc with a word starting with a two-character prefix: all a 2- or 3-letter query word needs. */
@@ -54,6 +69,8 @@ export interface PrefixUnion {
   df: number;
   /** postings (codec.ts): the union over the prefix's words */
   p: string;
+  /** the first hits of the prefix typed as a query */
+  h?: Riders;
 }
 
 /** Words of one three-character prefix and where they occur. */
@@ -62,6 +79,8 @@ export interface TermChunk {
   w: string[];
   /** per word: postings (codec.ts) */
   p: string[];
+  /** the first hits of the key and of the longer prefixes of its words, typed as a query */
+  h?: Riders;
 }
 
 export const NORM_BASE = 48;
