@@ -19,6 +19,7 @@ import {
   MULTI_FACETS,
   NORM_BASE,
   type DocFragment,
+  type KeyOutcome,
   type MultiFacet,
   type PrefixUnion,
   type Riders,
@@ -178,6 +179,8 @@ const emptyCounts = () => Object.fromEntries(FACET_NAMES.map((f) => [f, new Map<
 export interface Engine {
   readonly size: number;
   search(state: SearchState, limit: number): Promise<EngineOutcome>;
+  /** The ranking alone (the build stores it for each file key, see KeyOutcome). */
+  rank(state: SearchState): Promise<{ total: number; top: number[]; counts: EngineOutcome['counts'] }>;
 }
 
 interface Ranked {
@@ -189,7 +192,7 @@ interface Ranked {
 }
 
 /** Hits ranked per search, whatever the page asks for: the island asks for 10, then for 50. */
-const RANKED_MAX = 50;
+export const RANKED_MAX = 50;
 
 export async function createEngine(source: IndexSource): Promise<Engine> {
   const meta = await source.meta();
@@ -203,6 +206,8 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   const riding = new Map<number, DocFragment>();
   const board = (riders: Riders | undefined) => riders?.i.forEach((id, k) => riding.set(id, riders.d[k]));
   board(meta.h);
+  // Answers the build computed for file keys typed alone (no facets).
+  const outcomes = new Map<string, KeyOutcome>();
   // Typing extends the last word letter by letter; earlier words and recent states come back.
   const termCache = new Map<string, Promise<TermMatch>>();
   const rankCache = new Map<string, Promise<Ranked>>();
@@ -217,6 +222,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       f = keys.has(key)
         ? source.terms(key).then((raw) => {
             board(raw.h);
+            if (raw.o) outcomes.set(key, raw.o);
             return parse(raw as never);
           })
         : Promise.resolve(null);
@@ -228,6 +234,8 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   }
   const union = (key: string) => file(key, (raw: PrefixUnion) => ({ df: raw.df, postings: decodePostings(raw.p) }));
   const chunk = (key: string) => file(key, (raw: TermChunk) => new Chunk(raw));
+  /** The file of a key, parsed as matchTerm parses it (a file is parsed once, by its first reader). */
+  const keyFile = (key: string) => (key.length < CHUNK_CHARS || split.has(key) ? union(key) : chunk(key));
 
   const fragmentChunk = (i: number) => {
     let f = fragments.get(i);
@@ -240,11 +248,12 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   };
 
   /** Records a word score for a doc's fields; `finish` turns what was recorded into a match. */
-  let touched: number[] = [];
+  const touched = new Int32Array(n);
+  let touchedCount = 0;
   function record(d: number, mask: number, score: number) {
     if (!seen[d]) {
       seen[d] = 1;
-      touched.push(d);
+      touched[touchedCount++] = d;
     }
     for (let f = 0; f < 3; f++) if (mask & (1 << f) && score < best[d * 3 + f]) best[d * 3 + f] = score;
   }
@@ -252,8 +261,14 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     for (let j = 0; j < ids.length; j++) record(ids[j], masks[j], score);
   }
   function finish(df: number): TermMatch {
-    const list = Int32Array.from(touched).sort();
-    touched = [];
+    let list: Int32Array;
+    if (touchedCount > n >> 5) {
+      // Many docs (a two-letter prefix touches most of the bank): one pass over the flags is
+      // cheaper than sorting them.
+      list = new Int32Array(touchedCount);
+      for (let d = 0, k = 0; d < n; d++) if (seen[d]) list[k++] = d;
+    } else list = touched.slice(0, touchedCount).sort();
+    touchedCount = 0;
     const scores = new Float32Array(list.length * 3);
     const at = new Int32Array(n).fill(-1);
     for (let k = 0; k < list.length; k++) {
@@ -269,11 +284,22 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return { docs: list, scores, at, idf };
   }
 
+  /** A match straight from one postings list (already ascending): what finish() makes of it. */
+  function single({ ids, masks }: Postings, score: number, df: number): TermMatch {
+    const scores = new Float32Array(ids.length * 3).fill(NONE);
+    const at = new Int32Array(n).fill(-1);
+    for (let k = 0; k < ids.length; k++) {
+      at[ids[k]] = k;
+      for (let f = 0; f < 3; f++) if (masks[k] & (1 << f)) scores[k * 3 + f] = score;
+    }
+    const idf = Math.log(1 + (meta.fields - df + 0.5) / (df + 0.5));
+    return { docs: ids, scores, at, idf };
+  }
+
   async function matchTerm(term: string): Promise<TermMatch> {
     if (term.length < CHUNK_CHARS) {
       const u = await union(prefixKey(term));
-      if (u) recordAll(u.postings, EXACT);
-      return finish(u?.df ?? 0);
+      return u ? single(u.postings, EXACT, u.df) : finish(0);
     }
     if (term.length === CHUNK_CHARS) {
       if (split.has(term)) {
@@ -343,8 +369,19 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
 
   async function rank(state: SearchState, limit: number): Promise<Ranked> {
     const queryWords = [...new Set(words(state.q))].filter((w) => w.length >= MIN_WORD);
-    const matches = await Promise.all(queryWords.map(term));
     const wanted = wantedOf(state);
+    if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && FACET_NAMES.every((f) => !wanted[f])) {
+      // A file key typed alone (every two- and three-letter word): the build's answer, when it has one.
+      const [word] = queryWords;
+      await keyFile(word);
+      const known = outcomes.get(word);
+      if (known) {
+        const counts = emptyCounts();
+        FACET_NAMES.forEach((facet, f) => meta.values[facet].forEach((value, v) => known.c[f][v] && counts[facet].set(value, known.c[f][v])));
+        return { terms: queryWords, total: known.n, top: known.top, counts };
+      }
+    }
+    const matches = await Promise.all(queryWords.map(term));
     const tallies = FACET_NAMES.map((f) => new Uint32Array(meta.values[f].length));
     const top: { id: number; score: number }[] = [];
     let total = 0;
@@ -361,7 +398,23 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       top[i] = { id, score };
     };
 
+    // Without facets every hit counts towards every facet: the tallies without the checks.
+    const faceted = FACET_NAMES.some((f) => wanted[f]);
+    const [typeTally, lessonTypeTally] = tallies;
+    const multiTallies = MULTI_FACETS.map((f, k) => ({ ...columns.multi[f], tally: tallies[k + 2] }));
+    const tallyAll = (d: number) => {
+      typeTally[columns.type[d]]++;
+      if (columns.lessonType[d] >= 0) lessonTypeTally[columns.lessonType[d]]++;
+      for (const { start, values, tally } of multiTallies) for (let j = start[d]; j < start[d + 1]; j++) tally[values[j]]++;
+    };
+
     const consider = (d: number, score: number) => {
+      if (!faceted) {
+        total++;
+        tallyAll(d);
+        offer(d, score);
+        return;
+      }
       const fails = failing(d, wanted);
       if (fails === 0) {
         total++;
@@ -379,25 +432,42 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       } else for (let d = 0; d < n; d++) consider(d, d);
     } else {
       const idfSum = matches.reduce((s, m) => s + m.idf, 0);
-      const smallest = matches.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
-      candidates: for (const d of smallest.docs) {
-        // Every query word must match in some field (tokenMatch 'all').
-        for (const m of matches) if (m.at[d] < 0) continue candidates;
-        let score = 1;
-        for (let f = 0; f < 3; f++) {
-          let sum = 0;
-          let any = false;
-          for (const m of matches) {
-            const s = m.scores[m.at[d] * 3 + f];
+      const norms = columns.norms;
+      if (matches.length === 1) {
+        // One word, most keystrokes: the loop below without its inner loops, same arithmetic.
+        const { docs, scores, idf } = matches[0];
+        for (let k = 0; k < docs.length; k++) {
+          const d = docs[k];
+          let score = 1;
+          for (let f = 0; f < 3; f++) {
+            const s = scores[k * 3 + f];
             if (s === NONE) continue;
-            any = true;
-            sum += m.idf * (1 - s);
+            const fieldScore = Math.max(0.001, idfSum > 0 ? 1 - (0 + idf * (1 - s)) / idfSum : 0);
+            score *= Math.pow(fieldScore, WEIGHT[f] * norms[d * 3 + f]);
           }
-          if (!any) continue;
-          const fieldScore = Math.max(0.001, idfSum > 0 ? 1 - sum / idfSum : 0);
-          score *= Math.pow(fieldScore, WEIGHT[f] * columns.norms[d * 3 + f]);
+          consider(d, score);
         }
-        consider(d, score);
+      } else {
+        const smallest = matches.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
+        candidates: for (const d of smallest.docs) {
+          // Every query word must match in some field (tokenMatch 'all').
+          for (const m of matches) if (m.at[d] < 0) continue candidates;
+          let score = 1;
+          for (let f = 0; f < 3; f++) {
+            let sum = 0;
+            let any = false;
+            for (const m of matches) {
+              const s = m.scores[m.at[d] * 3 + f];
+              if (s === NONE) continue;
+              any = true;
+              sum += m.idf * (1 - s);
+            }
+            if (!any) continue;
+            const fieldScore = Math.max(0.001, idfSum > 0 ? 1 - sum / idfSum : 0);
+            score *= Math.pow(fieldScore, WEIGHT[f] * norms[d * 3 + f]);
+          }
+          consider(d, score);
+        }
       }
     }
 
@@ -428,7 +498,14 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return { terms, total, hits: shown.map((id, i) => ({ id, doc: docs[i], highlights: highlights[i] })), counts };
   }
 
-  return { size: n, search };
+  return {
+    size: n,
+    search,
+    async rank(state) {
+      const { total, top, counts } = await ranked(state, RANKED_MAX);
+      return { total, top, counts };
+    },
+  };
 }
 
 /** fuse.js itself, over just the shown docs, says what to highlight. */

@@ -30,6 +30,20 @@ export interface Riders {
   d: DocFragment[];
 }
 
+/**
+ * The engine's own answer to the file's key typed alone as the query, without facets: computed
+ * at build time by the same engine, so the keystroke that fetches the file need not rank the
+ * tens of thousands of docs a two- or three-letter prefix matches.
+ */
+export interface KeyOutcome {
+  /** how many docs match */
+  n: number;
+  /** the first hits (as many as the engine ranks per search), in rank order */
+  top: number[];
+  /** per facet (FACET_NAMES order), per value (meta values order): hits with that value */
+  c: number[][];
+}
+
 /** Facets whose docs carry any number of values. */
 export const MULTI_FACETS = ['theme', 'area', 'period'] as const;
 export type MultiFacet = (typeof MULTI_FACETS)[number];
@@ -71,6 +85,7 @@ export interface PrefixUnion {
   p: string;
   /** the first hits of the prefix typed as a query */
   h?: Riders;
+  o?: KeyOutcome;
 }
 
 /** Words of one three-character prefix and where they occur. */
@@ -81,6 +96,7 @@ export interface TermChunk {
   p: string[];
   /** the first hits of the key and of the longer prefixes of its words, typed as a query */
   h?: Riders;
+  o?: KeyOutcome;
 }
 
 export const NORM_BASE = 48;

@@ -6,7 +6,7 @@ import type { TermChunk } from '../../../../lib/search/format';
 
 /** One term chunk per folded two-letter prefix: its words and their postings. */
 export const getStaticPaths = (async () => {
-  const { terms } = searchIndexFiles(await getBank());
+  const { terms } = await searchIndexFiles(await getBank());
   return [...terms].map(([key, chunk]) => ({ params: { key: chunkFile(key) }, props: { chunk } }));
 }) satisfies GetStaticPaths;
 

@@ -5,7 +5,7 @@ import type { DocFragment } from '../../../../lib/search/format';
 
 /** The display text of a few docs, fetched only when one of them is among the hits shown. */
 export const getStaticPaths = (async () => {
-  const { fragments } = searchIndexFiles(await getBank());
+  const { fragments } = await searchIndexFiles(await getBank());
   return fragments.map((docs, i) => ({ params: { chunk: String(i) }, props: { docs } }));
 }) satisfies GetStaticPaths;
 
