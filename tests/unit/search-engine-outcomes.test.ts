@@ -40,10 +40,11 @@ describe('answers the build stores per file key', () => {
     expect(plain.meta.split.length).toBeGreaterThan(0);
     const keys = [...withOutcomes.terms.keys()];
     for (const key of keys) expect(withOutcomes.terms.get(key)!.o, key).toBeDefined();
+    expect(withOutcomes.meta.o).toBeDefined();
     // Every kind of file (two-letter unions, three-letter chunks and unions, four-letter chunks), sampled.
     const sample = keys.filter((k, i) => i % 7 === 0 || plain.meta.split.includes(k) || k.length === 4);
     for (const key of sample) {
-      for (const q of [key, `${key} `, key.toUpperCase()]) {
+      for (const q of [key, `${key} `, key.toUpperCase(), '', ' ']) {
         for (const limit of [10, 50]) {
           const a = await ranking.search({ ...EMPTY_STATE, q }, limit);
           const b = await answering.search({ ...EMPTY_STATE, q }, limit);

@@ -85,11 +85,14 @@ interface TermMatch {
 }
 
 class Chunk {
-  readonly fuse: Fuse<string>;
+  private words: Fuse<string> | undefined;
   private decoded: (Postings | undefined)[];
   constructor(readonly data: TermChunk) {
-    this.fuse = new Fuse(data.w, WORD_OPTIONS);
     this.decoded = new Array(data.w.length);
+  }
+  /** Built when a word of four letters or more is first matched: a three-letter one is answered by the build. */
+  get fuse(): Fuse<string> {
+    return (this.words ??= new Fuse(this.data.w, WORD_OPTIONS));
   }
   postings(i: number): Postings {
     return (this.decoded[i] ??= decodePostings(this.data.p[i]));
@@ -232,7 +235,17 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     }
     return f;
   }
-  const union = (key: string) => file(key, (raw: PrefixUnion) => ({ df: raw.df, postings: decodePostings(raw.p) }));
+  // Decoded when first needed: a prefix typed alone is answered by the build (KeyOutcome).
+  const union = (key: string) =>
+    file(key, (raw: PrefixUnion) => {
+      let decoded: Postings | undefined;
+      return {
+        df: raw.df,
+        get postings() {
+          return (decoded ??= decodePostings(raw.p));
+        },
+      };
+    });
   const chunk = (key: string) => file(key, (raw: TermChunk) => new Chunk(raw));
   /** The file of a key, parsed as matchTerm parses it (a file is parsed once, by its first reader). */
   const keyFile = (key: string) => (key.length < CHUNK_CHARS || split.has(key) ? union(key) : chunk(key));
@@ -330,6 +343,12 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return t;
   };
 
+  function countsOf(known: KeyOutcome): EngineOutcome['counts'] {
+    const counts = emptyCounts();
+    FACET_NAMES.forEach((facet, f) => meta.values[facet].forEach((value, v) => known.c[f][v] && counts[facet].set(value, known.c[f][v])));
+    return counts;
+  }
+
   /** Facet value indices wanted by the state, per facet; null where the facet is not used. */
   function wantedOf(state: SearchState) {
     return Object.fromEntries(
@@ -370,16 +389,16 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   async function rank(state: SearchState, limit: number): Promise<Ranked> {
     const queryWords = [...new Set(words(state.q))].filter((w) => w.length >= MIN_WORD);
     const wanted = wantedOf(state);
+    if (queryWords.length === 0 && state.q.trim() === '' && limit <= RANKED_MAX && meta.o && FACET_NAMES.every((f) => !wanted[f])) {
+      // The empty search (the page as it opens): the build's answer.
+      return { terms: [], total: meta.o.n, top: meta.o.top, counts: countsOf(meta.o) };
+    }
     if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && FACET_NAMES.every((f) => !wanted[f])) {
       // A file key typed alone (every two- and three-letter word): the build's answer, when it has one.
       const [word] = queryWords;
       await keyFile(word);
       const known = outcomes.get(word);
-      if (known) {
-        const counts = emptyCounts();
-        FACET_NAMES.forEach((facet, f) => meta.values[facet].forEach((value, v) => known.c[f][v] && counts[facet].set(value, known.c[f][v])));
-        return { terms: queryWords, total: known.n, top: known.top, counts };
-      }
+      if (known) return { terms: queryWords, total: known.n, top: known.top, counts: countsOf(known) };
     }
     const matches = await Promise.all(queryWords.map(term));
     const tallies = FACET_NAMES.map((f) => new Uint32Array(meta.values[f].length));

@@ -75,6 +75,8 @@ export interface SearchMeta {
   norms: string;
   /** the first hits of the empty search */
   h?: Riders;
+  /** the engine's answer to the empty search */
+  o?: KeyOutcome;
 }
 
 /** Every doc with a word starting with a two-character prefix: all a 2- or 3-letter query word needs. */
