@@ -11,7 +11,7 @@
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './options';
-import { decodePostings, smallAt, type Postings } from './codec';
+import { decodeInts, decodePostings, smallAt, type Postings } from './codec';
 import { chunkFile, chunkKey, CHUNK_CHARS, MIN_WORD, normOf, prefixKey, words } from './text';
 import {
   DOCS_PER_CHUNK,
@@ -343,10 +343,13 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return t;
   };
 
-  function countsOf(known: KeyOutcome): EngineOutcome['counts'] {
+  /** A stored answer as rank() gives it. */
+  function answer(terms: string[], known: KeyOutcome): Ranked {
     const counts = emptyCounts();
-    FACET_NAMES.forEach((facet, f) => meta.values[facet].forEach((value, v) => known.c[f][v] && counts[facet].set(value, known.c[f][v])));
-    return counts;
+    const all = decodeInts(known.c);
+    let k = 0;
+    for (const facet of FACET_NAMES) for (const value of meta.values[facet]) if (all[k++]) counts[facet].set(value, all[k - 1]);
+    return { terms, total: known.n, top: decodeInts(known.top), counts };
   }
 
   /** Facet value indices wanted by the state, per facet; null where the facet is not used. */
@@ -391,14 +394,14 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     const wanted = wantedOf(state);
     if (queryWords.length === 0 && state.q.trim() === '' && limit <= RANKED_MAX && meta.o && FACET_NAMES.every((f) => !wanted[f])) {
       // The empty search (the page as it opens): the build's answer.
-      return { terms: [], total: meta.o.n, top: meta.o.top, counts: countsOf(meta.o) };
+      return answer([], meta.o);
     }
     if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && FACET_NAMES.every((f) => !wanted[f])) {
       // A file key typed alone (every two- and three-letter word): the build's answer, when it has one.
       const [word] = queryWords;
       await keyFile(word);
       const known = outcomes.get(word);
-      if (known) return { terms: queryWords, total: known.n, top: known.top, counts: countsOf(known) };
+      if (known) return answer(queryWords, known);
     }
     const matches = await Promise.all(queryWords.map(term));
     const tallies = FACET_NAMES.map((f) => new Uint32Array(meta.values[f].length));

@@ -38,10 +38,10 @@ export interface Riders {
 export interface KeyOutcome {
   /** how many docs match */
   n: number;
-  /** the first hits (as many as the engine ranks per search), in rank order */
-  top: number[];
-  /** per facet (FACET_NAMES order), per value (meta values order): hits with that value */
-  c: number[][];
+  /** the first hits (as many as the engine ranks per search), in rank order, as codec.ts integers */
+  top: string;
+  /** per facet (FACET_NAMES order), per value (meta values order): hits with that value, as codec.ts integers */
+  c: string;
 }
 
 /** Facets whose docs carry any number of values. */

@@ -43,7 +43,7 @@ const RIDER_HITS = 10;
  * hits of its own key and of its most frequent longer prefixes. Each costs about 200 bytes
  * gzipped, where fetching it from poster/ later costs a round trip on a keystroke.
  */
-const RIDER_BUDGET = 30;
+const RIDER_BUDGET = 20;
 
 /** fuse.js's word scores as the engine floors them: an exact match, one error in three letters. */
 const LN_EXACT = Math.log(0.001);

@@ -5,6 +5,7 @@
  * since the same engine computes the answer, it is exactly what the browser would compute.
  */
 import { createEngine, RANKED_MAX, type Engine, type IndexSource } from './engine';
+import { encodeInts } from './codec';
 import type { KeyOutcome } from './format';
 import type { SearchIndexFiles } from './index-builder';
 import { FACET_NAMES } from './options';
@@ -22,8 +23,8 @@ export async function addKeyOutcomes(files: SearchIndexFiles): Promise<void> {
   };
   const outcome = ({ total, top, counts }: Awaited<ReturnType<Engine['rank']>>): KeyOutcome => ({
     n: total,
-    top: top.slice(0, RANKED_MAX),
-    c: FACET_NAMES.map((facet) => files.meta.values[facet].map((value) => counts[facet].get(value) ?? 0)),
+    top: encodeInts(top.slice(0, RANKED_MAX)),
+    c: encodeInts(FACET_NAMES.flatMap((facet) => files.meta.values[facet].map((value) => counts[facet].get(value) ?? 0))),
   });
   const keys = [...files.terms.keys()];
   for (let start = 0; start < keys.length; start += KEYS_PER_ENGINE) {
