@@ -8,6 +8,12 @@
  * (idf-weighted word scores per field, field weights and length norms), so the order is what
  * one Fuse over everything gives, without shipping or scanning everything. Fragments are
  * fetched only for the hits shown, and fuse runs once more on those few for the highlights.
+ *
+ * Per keystroke at national scale: a file key typed alone (every word's second and third
+ * letter, where a prefix matches most of the bank) is answered from the file itself, ranked at
+ * build time by this same engine (key-outcomes.ts), and the fragments of the likeliest first
+ * hits ride along in the files (index-builder.ts), so such a keystroke costs one fetch and no
+ * ranking, and later letters of a word mostly find their hits' text already in memory.
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './options';
