@@ -56,7 +56,8 @@ function Highlighted({ text, ranges }: { text: string; ranges: [number, number][
   );
 }
 
-function Result({ hit }: { hit: Hit }) {
+/** A hit stays the same object while its answer is on screen: a keystroke alone re-renders none. */
+const Result = memo(function Result({ hit }: { hit: Hit }) {
   const { doc, highlights } = hit;
   return (
     <li className="search-hit">
@@ -74,7 +75,7 @@ function Result({ hit }: { hit: Hit }) {
       )}
     </li>
   );
-}
+});
 
 interface FacetGroupProps {
   facet: FacetName;
@@ -128,11 +129,17 @@ const FacetGroup = memo(
     );
   },
   (before, after) =>
-    !before.open &&
-    !after.open &&
-    before.selected === after.selected &&
-    before.options === after.options &&
-    (before.counts === null) === (after.counts === null),
+    before.open || after.open
+      ? // An open group shows its counts: it renders again when anything it shows changes
+        // (a new answer brings new counts), not on a keystroke alone.
+        before.open === after.open &&
+        before.selected === after.selected &&
+        before.options === after.options &&
+        before.counts === after.counts &&
+        before.facet === after.facet &&
+        before.onOpen === after.onOpen &&
+        before.onToggle === after.onToggle
+      : before.selected === after.selected && before.options === after.options && (before.counts === null) === (after.counts === null),
 );
 
 export default function Search({ facets, indexUrl }: Props) {

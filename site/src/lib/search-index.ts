@@ -21,6 +21,7 @@ import {
 import { markdownToText } from './markdown';
 import type { FacetName, SearchDoc, SearchFacets } from './search';
 import { buildSearchIndex, type SearchIndexFiles } from './search/index-builder';
+import { addKeyOutcomes } from './search/key-outcomes';
 
 const TEXT_LENGTH = 280;
 
@@ -153,15 +154,16 @@ export function buildFacets(bank: Bank, docs: SearchDoc[]): SearchFacets {
   };
 }
 
-const built = new WeakMap<Bank, SearchIndexFiles>();
+const built = new WeakMap<Bank, Promise<SearchIndexFiles>>();
 
 /** The index files, built once per bank: every static endpoint under /sok/data/ asks for them. */
-export function searchIndexFiles(bank: Bank): SearchIndexFiles {
+export function searchIndexFiles(bank: Bank): Promise<SearchIndexFiles> {
   let files = built.get(bank);
   if (!files) {
     const docs = buildSearchDocs(bank);
     const parents = new Map(bank.areas.map((a) => [a.slug, a.parent && bank.area.has(a.parent) ? a.parent : null]));
-    files = buildSearchIndex(docs, buildFacets(bank, docs), parents);
+    const index = buildSearchIndex(docs, buildFacets(bank, docs), parents);
+    files = addKeyOutcomes(index).then(() => index);
     built.set(bank, files);
   }
   return files;

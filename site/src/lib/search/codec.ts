@@ -21,6 +21,20 @@ export function encodeInts(values: Iterable<number>): string {
   return out;
 }
 
+export function decodeInts(text: string): number[] {
+  const out: number[] = [];
+  let v = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - BASE;
+    v = v * 32 + (c & 31);
+    if (c < 32) {
+      out.push(v);
+      v = 0;
+    }
+  }
+  return out;
+}
+
 /** Postings: per doc, (id - previous id) * 8 + field mask; the first holds the id itself. */
 export function encodePostings(entries: Iterable<[id: number, mask: number]>): string {
   const values: number[] = [];

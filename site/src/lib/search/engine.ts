@@ -8,10 +8,16 @@
  * (idf-weighted word scores per field, field weights and length norms), so the order is what
  * one Fuse over everything gives, without shipping or scanning everything. Fragments are
  * fetched only for the hits shown, and fuse runs once more on those few for the highlights.
+ *
+ * Per keystroke at national scale: a file key typed alone (every word's second and third
+ * letter, where a prefix matches most of the bank) is answered from the file itself, ranked at
+ * build time by this same engine (key-outcomes.ts), and the fragments of the likeliest first
+ * hits ride along in the files (index-builder.ts), so such a keystroke costs one fetch and no
+ * ranking, and later letters of a word mostly find their hits' text already in memory.
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './options';
-import { decodePostings, smallAt, type Postings } from './codec';
+import { decodeInts, decodePostings, smallAt, type Postings } from './codec';
 import { chunkFile, chunkKey, CHUNK_CHARS, MIN_WORD, normOf, prefixKey, words } from './text';
 import {
   DOCS_PER_CHUNK,
@@ -19,8 +25,10 @@ import {
   MULTI_FACETS,
   NORM_BASE,
   type DocFragment,
+  type KeyOutcome,
   type MultiFacet,
   type PrefixUnion,
+  type Riders,
   type SearchMeta,
   type TermChunk,
 } from './format';
@@ -83,11 +91,14 @@ interface TermMatch {
 }
 
 class Chunk {
-  readonly fuse: Fuse<string>;
+  private words: Fuse<string> | undefined;
   private decoded: (Postings | undefined)[];
   constructor(readonly data: TermChunk) {
-    this.fuse = new Fuse(data.w, WORD_OPTIONS);
     this.decoded = new Array(data.w.length);
+  }
+  /** Built when a word of four letters or more is first matched: a three-letter one is answered by the build. */
+  get fuse(): Fuse<string> {
+    return (this.words ??= new Fuse(this.data.w, WORD_OPTIONS));
   }
   postings(i: number): Postings {
     return (this.decoded[i] ??= decodePostings(this.data.p[i]));
@@ -177,6 +188,8 @@ const emptyCounts = () => Object.fromEntries(FACET_NAMES.map((f) => [f, new Map<
 export interface Engine {
   readonly size: number;
   search(state: SearchState, limit: number): Promise<EngineOutcome>;
+  /** The ranking alone (the build stores it for each file key, see KeyOutcome). */
+  rank(state: SearchState): Promise<{ total: number; top: number[]; counts: EngineOutcome['counts'] }>;
 }
 
 interface Ranked {
@@ -188,7 +201,7 @@ interface Ranked {
 }
 
 /** Hits ranked per search, whatever the page asks for: the island asks for 10, then for 50. */
-const RANKED_MAX = 50;
+export const RANKED_MAX = 50;
 
 export async function createEngine(source: IndexSource): Promise<Engine> {
   const meta = await source.meta();
@@ -198,6 +211,12 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   const split = new Set(meta.split);
   const files = new Map<string, Promise<unknown>>();
   const fragments = new Map<number, Promise<DocFragment[]>>();
+  // Fragments that came with the meta file or a term file: their docs need no poster/ fetch.
+  const riding = new Map<number, DocFragment>();
+  const board = (riders: Riders | undefined) => riders?.i.forEach((id, k) => riding.set(id, riders.d[k]));
+  board(meta.h);
+  // Answers the build computed for file keys typed alone (no facets).
+  const outcomes = new Map<string, KeyOutcome>();
   // Typing extends the last word letter by letter; earlier words and recent states come back.
   const termCache = new Map<string, Promise<TermMatch>>();
   const rankCache = new Map<string, Promise<Ranked>>();
@@ -209,15 +228,33 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   function file<T>(key: string, parse: (raw: never) => T): Promise<T | null> {
     let f = files.get(key) as Promise<T | null> | undefined;
     if (!f) {
-      f = keys.has(key) ? source.terms(key).then((raw) => parse(raw as never)) : Promise.resolve(null);
+      f = keys.has(key)
+        ? source.terms(key).then((raw) => {
+            board(raw.h);
+            if (raw.o) outcomes.set(key, raw.o);
+            return parse(raw as never);
+          })
+        : Promise.resolve(null);
       // A failed fetch is forgotten, so the next keystroke tries again.
       f.catch(() => files.delete(key));
       files.set(key, f);
     }
     return f;
   }
-  const union = (key: string) => file(key, (raw: PrefixUnion) => ({ df: raw.df, postings: decodePostings(raw.p) }));
+  // Decoded when first needed: a prefix typed alone is answered by the build (KeyOutcome).
+  const union = (key: string) =>
+    file(key, (raw: PrefixUnion) => {
+      let decoded: Postings | undefined;
+      return {
+        df: raw.df,
+        get postings() {
+          return (decoded ??= decodePostings(raw.p));
+        },
+      };
+    });
   const chunk = (key: string) => file(key, (raw: TermChunk) => new Chunk(raw));
+  /** The file of a key, parsed as matchTerm parses it (a file is parsed once, by its first reader). */
+  const keyFile = (key: string) => (key.length < CHUNK_CHARS || split.has(key) ? union(key) : chunk(key));
 
   const fragmentChunk = (i: number) => {
     let f = fragments.get(i);
@@ -230,11 +267,12 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   };
 
   /** Records a word score for a doc's fields; `finish` turns what was recorded into a match. */
-  let touched: number[] = [];
+  const touched = new Int32Array(n);
+  let touchedCount = 0;
   function record(d: number, mask: number, score: number) {
     if (!seen[d]) {
       seen[d] = 1;
-      touched.push(d);
+      touched[touchedCount++] = d;
     }
     for (let f = 0; f < 3; f++) if (mask & (1 << f) && score < best[d * 3 + f]) best[d * 3 + f] = score;
   }
@@ -242,8 +280,14 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     for (let j = 0; j < ids.length; j++) record(ids[j], masks[j], score);
   }
   function finish(df: number): TermMatch {
-    const list = Int32Array.from(touched).sort();
-    touched = [];
+    let list: Int32Array;
+    if (touchedCount > n >> 5) {
+      // Many docs (a two-letter prefix touches most of the bank): one pass over the flags is
+      // cheaper than sorting them.
+      list = new Int32Array(touchedCount);
+      for (let d = 0, k = 0; d < n; d++) if (seen[d]) list[k++] = d;
+    } else list = touched.slice(0, touchedCount).sort();
+    touchedCount = 0;
     const scores = new Float32Array(list.length * 3);
     const at = new Int32Array(n).fill(-1);
     for (let k = 0; k < list.length; k++) {
@@ -259,11 +303,22 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return { docs: list, scores, at, idf };
   }
 
+  /** A match straight from one postings list (already ascending): what finish() makes of it. */
+  function single({ ids, masks }: Postings, score: number, df: number): TermMatch {
+    const scores = new Float32Array(ids.length * 3).fill(NONE);
+    const at = new Int32Array(n).fill(-1);
+    for (let k = 0; k < ids.length; k++) {
+      at[ids[k]] = k;
+      for (let f = 0; f < 3; f++) if (masks[k] & (1 << f)) scores[k * 3 + f] = score;
+    }
+    const idf = Math.log(1 + (meta.fields - df + 0.5) / (df + 0.5));
+    return { docs: ids, scores, at, idf };
+  }
+
   async function matchTerm(term: string): Promise<TermMatch> {
     if (term.length < CHUNK_CHARS) {
       const u = await union(prefixKey(term));
-      if (u) recordAll(u.postings, EXACT);
-      return finish(u?.df ?? 0);
+      return u ? single(u.postings, EXACT, u.df) : finish(0);
     }
     if (term.length === CHUNK_CHARS) {
       if (split.has(term)) {
@@ -293,6 +348,15 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     }
     return t;
   };
+
+  /** A stored answer as rank() gives it. */
+  function answer(terms: string[], known: KeyOutcome): Ranked {
+    const counts = emptyCounts();
+    const all = decodeInts(known.c);
+    let k = 0;
+    for (const facet of FACET_NAMES) for (const value of meta.values[facet]) if (all[k++]) counts[facet].set(value, all[k - 1]);
+    return { terms, total: known.n, top: decodeInts(known.top), counts };
+  }
 
   /** Facet value indices wanted by the state, per facet; null where the facet is not used. */
   function wantedOf(state: SearchState) {
@@ -333,8 +397,19 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
 
   async function rank(state: SearchState, limit: number): Promise<Ranked> {
     const queryWords = [...new Set(words(state.q))].filter((w) => w.length >= MIN_WORD);
-    const matches = await Promise.all(queryWords.map(term));
     const wanted = wantedOf(state);
+    if (queryWords.length === 0 && state.q.trim() === '' && limit <= RANKED_MAX && meta.o && FACET_NAMES.every((f) => !wanted[f])) {
+      // The empty search (the page as it opens): the build's answer.
+      return answer([], meta.o);
+    }
+    if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && FACET_NAMES.every((f) => !wanted[f])) {
+      // A file key typed alone (every two- and three-letter word): the build's answer, when it has one.
+      const [word] = queryWords;
+      await keyFile(word);
+      const known = outcomes.get(word);
+      if (known) return answer(queryWords, known);
+    }
+    const matches = await Promise.all(queryWords.map(term));
     const tallies = FACET_NAMES.map((f) => new Uint32Array(meta.values[f].length));
     const top: { id: number; score: number }[] = [];
     let total = 0;
@@ -351,7 +426,23 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       top[i] = { id, score };
     };
 
+    // Without facets every hit counts towards every facet: the tallies without the checks.
+    const faceted = FACET_NAMES.some((f) => wanted[f]);
+    const [typeTally, lessonTypeTally] = tallies;
+    const multiTallies = MULTI_FACETS.map((f, k) => ({ ...columns.multi[f], tally: tallies[k + 2] }));
+    const tallyAll = (d: number) => {
+      typeTally[columns.type[d]]++;
+      if (columns.lessonType[d] >= 0) lessonTypeTally[columns.lessonType[d]]++;
+      for (const { start, values, tally } of multiTallies) for (let j = start[d]; j < start[d + 1]; j++) tally[values[j]]++;
+    };
+
     const consider = (d: number, score: number) => {
+      if (!faceted) {
+        total++;
+        tallyAll(d);
+        offer(d, score);
+        return;
+      }
       const fails = failing(d, wanted);
       if (fails === 0) {
         total++;
@@ -369,25 +460,42 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       } else for (let d = 0; d < n; d++) consider(d, d);
     } else {
       const idfSum = matches.reduce((s, m) => s + m.idf, 0);
-      const smallest = matches.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
-      candidates: for (const d of smallest.docs) {
-        // Every query word must match in some field (tokenMatch 'all').
-        for (const m of matches) if (m.at[d] < 0) continue candidates;
-        let score = 1;
-        for (let f = 0; f < 3; f++) {
-          let sum = 0;
-          let any = false;
-          for (const m of matches) {
-            const s = m.scores[m.at[d] * 3 + f];
+      const norms = columns.norms;
+      if (matches.length === 1) {
+        // One word, most keystrokes: the loop below without its inner loops, same arithmetic.
+        const { docs, scores, idf } = matches[0];
+        for (let k = 0; k < docs.length; k++) {
+          const d = docs[k];
+          let score = 1;
+          for (let f = 0; f < 3; f++) {
+            const s = scores[k * 3 + f];
             if (s === NONE) continue;
-            any = true;
-            sum += m.idf * (1 - s);
+            const fieldScore = Math.max(0.001, idfSum > 0 ? 1 - (0 + idf * (1 - s)) / idfSum : 0);
+            score *= Math.pow(fieldScore, WEIGHT[f] * norms[d * 3 + f]);
           }
-          if (!any) continue;
-          const fieldScore = Math.max(0.001, idfSum > 0 ? 1 - sum / idfSum : 0);
-          score *= Math.pow(fieldScore, WEIGHT[f] * columns.norms[d * 3 + f]);
+          consider(d, score);
         }
-        consider(d, score);
+      } else {
+        const smallest = matches.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
+        candidates: for (const d of smallest.docs) {
+          // Every query word must match in some field (tokenMatch 'all').
+          for (const m of matches) if (m.at[d] < 0) continue candidates;
+          let score = 1;
+          for (let f = 0; f < 3; f++) {
+            let sum = 0;
+            let any = false;
+            for (const m of matches) {
+              const s = m.scores[m.at[d] * 3 + f];
+              if (s === NONE) continue;
+              any = true;
+              sum += m.idf * (1 - s);
+            }
+            if (!any) continue;
+            const fieldScore = Math.max(0.001, idfSum > 0 ? 1 - sum / idfSum : 0);
+            score *= Math.pow(fieldScore, WEIGHT[f] * norms[d * 3 + f]);
+          }
+          consider(d, score);
+        }
       }
     }
 
@@ -413,12 +521,19 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   async function search(state: SearchState, limit: number): Promise<EngineOutcome> {
     const { terms, total, top, counts } = await ranked(state, limit);
     const shown = top.slice(0, limit);
-    const docs = await Promise.all(shown.map(async (id) => (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK]));
+    const docs = await Promise.all(shown.map(async (id) => riding.get(id) ?? (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK]));
     const highlights = highlightsOf(docs, terms.join(' '));
     return { terms, total, hits: shown.map((id, i) => ({ id, doc: docs[i], highlights: highlights[i] })), counts };
   }
 
-  return { size: n, search };
+  return {
+    size: n,
+    search,
+    async rank(state) {
+      const { total, top, counts } = await ranked(state, RANKED_MAX);
+      return { total, top, counts };
+    },
+  };
 }
 
 /** fuse.js itself, over just the shown docs, says what to highlight. */

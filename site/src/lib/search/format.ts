@@ -17,6 +17,33 @@ export const DOCS_PER_CHUNK = 4;
 /** What a hit needs for display and highlighting: no facet data, that lives in the meta file. */
 export type DocFragment = Pick<SearchDoc, 't' | 'u' | 'title' | 'text' | 'ctx' | 'meta'>;
 
+/**
+ * Display fragments of a few docs that ride along with an index file, by doc id. A keystroke
+ * that needs a new file then finds its first hits' text in the same response, instead of
+ * waiting for a second round trip to poster/ (the riders are only a cache: any hit without
+ * one is fetched from poster/ as before).
+ */
+export interface Riders {
+  /** doc ids, ascending */
+  i: number[];
+  /** per id in `i`: its fragment */
+  d: DocFragment[];
+}
+
+/**
+ * The engine's own answer to the file's key typed alone as the query, without facets: computed
+ * at build time by the same engine, so the keystroke that fetches the file need not rank the
+ * tens of thousands of docs a two- or three-letter prefix matches.
+ */
+export interface KeyOutcome {
+  /** how many docs match */
+  n: number;
+  /** the first hits (as many as the engine ranks per search), in rank order, as codec.ts integers */
+  top: string;
+  /** per facet (FACET_NAMES order), per value (meta values order): hits with that value, as codec.ts integers */
+  c: string;
+}
+
 /** Facets whose docs carry any number of values. */
 export const MULTI_FACETS = ['theme', 'area', 'period'] as const;
 export type MultiFacet = (typeof MULTI_FACETS)[number];
@@ -46,6 +73,10 @@ export interface SearchMeta {
   multi: Record<MultiFacet, { c: string; v: string }>;
   /** per doc three characters, the token counts of title, text and ctx as char codes from 48 */
   norms: string;
+  /** the first hits of the empty search */
+  h?: Riders;
+  /** the engine's answer to the empty search */
+  o?: KeyOutcome;
 }
 
 /** Every doc with a word starting with a two-character prefix: all a 2- or 3-letter query word needs. */
@@ -54,6 +85,9 @@ export interface PrefixUnion {
   df: number;
   /** postings (codec.ts): the union over the prefix's words */
   p: string;
+  /** the first hits of the prefix typed as a query */
+  h?: Riders;
+  o?: KeyOutcome;
 }
 
 /** Words of one three-character prefix and where they occur. */
@@ -62,6 +96,9 @@ export interface TermChunk {
   w: string[];
   /** per word: postings (codec.ts) */
   p: string[];
+  /** the first hits of the key and of the longer prefixes of its words, typed as a query */
+  h?: Riders;
+  o?: KeyOutcome;
 }
 
 export const NORM_BASE = 48;

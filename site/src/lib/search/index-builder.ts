@@ -7,7 +7,8 @@
 import type { SearchDoc, SearchFacets } from '../search';
 import { LESSON_TYPE_PARAM, SEGMENT } from '../format';
 import { encodePostings, encodeSmall } from './codec';
-import { chunkKey, CHUNK_CHARS, MIN_PART, MIN_WORD, prefixKey, tokenCount, words } from './text';
+import { SEARCH_KEYS } from './options';
+import { chunkKey, CHUNK_CHARS, MIN_PART, MIN_WORD, normOf, prefixKey, tokenCount, words } from './text';
 import {
   DOCS_PER_CHUNK,
   FIELDS,
@@ -16,6 +17,7 @@ import {
   NORM_MAX,
   type DocFragment,
   type PrefixUnion,
+  type Riders,
   type SearchMeta,
   type TermChunk,
 } from './format';
@@ -32,6 +34,39 @@ type Postings = Map<number, number>;
 
 /** Postings characters above which a three-letter chunk is split by the fourth letter. */
 const SPLIT_ABOVE = 60_000;
+
+/** First hits per query that ride along with a term file: the island shows ten at once. */
+const RIDER_HITS = 10;
+
+/**
+ * Docs riding along with a term chunk, at most (the last prefix may add a few more): the first
+ * hits of its own key and of its most frequent longer prefixes. Each costs about 200 bytes
+ * gzipped, where fetching it from poster/ later costs a round trip on a keystroke.
+ */
+const RIDER_BUDGET = 20;
+
+/** fuse.js's word scores as the engine floors them: an exact match, one error in three letters. */
+const LN_EXACT = Math.log(0.001);
+const LN_ONE_IN_THREE = Math.log(1 / 3);
+
+/** The best `limit` (score, id) pairs, lowest score first, ties in id order as the engine keeps them. */
+class Leaders {
+  readonly ids: number[] = [];
+  private readonly scores: number[] = [];
+  constructor(private readonly limit: number) {}
+  offer(id: number, score: number) {
+    const { ids, scores, limit } = this;
+    if (ids.length === limit && score >= scores[limit - 1]) return;
+    let i = ids.length === limit ? limit - 1 : ids.length;
+    while (i > 0 && (scores[i - 1] > score || (scores[i - 1] === score && ids[i - 1] > id))) {
+      ids[i] = ids[i - 1];
+      scores[i] = scores[i - 1];
+      i--;
+    }
+    ids[i] = id;
+    scores[i] = score;
+  }
+}
 
 function addAll(into: Postings, from: Postings) {
   for (const [id, mask] of from) into.set(id, (into.get(id) ?? 0) | mask);
@@ -60,7 +95,7 @@ export function buildSearchIndex(
   docs: SearchDoc[],
   facets: SearchFacets,
   areaParent: Map<string, string | null> = new Map(),
-  { splitAbove = SPLIT_ABOVE }: { splitAbove?: number } = {},
+  { splitAbove = SPLIT_ABOVE, riderBudget = RIDER_BUDGET }: { splitAbove?: number; riderBudget?: number } = {},
 ): SearchIndexFiles {
   const values = {
     type: facets.type.map((o) => o.value),
@@ -166,11 +201,104 @@ export function buildSearchIndex(
     for (const [four, words4] of [...byFour].sort((a, b) => (a[0] < b[0] ? -1 : 1))) terms.set(four, chunkOf(words4));
   }
 
+  // Which docs' fragments ride along with which file. The engine's ranking is not needed to be
+  // exact here, only likely: a hit without a rider is fetched from poster/ as before.
+  const total = SEARCH_KEYS.reduce((n, k) => n + k.weight, 0);
+  const weightNorm = new Float64Array(docs.length * 3);
+  for (let id = 0; id < docs.length; id++) {
+    FIELDS.forEach((field, f) => {
+      const weight = SEARCH_KEYS.find((k) => k.name === field)!.weight / total;
+      weightNorm[id * 3 + f] = weight * normOf(Math.min(tokenCount(docs[id][field]), NORM_MAX));
+    });
+  }
+  // A single query word's doc score in logs (fuse.js: the product over matched fields of the
+  // word score to the power weight × norm), from the fields matched exactly and at one error.
+  const logScore = (id: number, exact: number, near: number) => {
+    let score = 0;
+    for (let f = 0; f < 3; f++) {
+      if (exact & (1 << f)) score += weightNorm[id * 3 + f] * LN_EXACT;
+      else if (near & (1 << f)) score += weightNorm[id * 3 + f] * LN_ONE_IN_THREE;
+    }
+    return score;
+  };
+  const leadersOf = (exact: Postings[], near: Postings[] = []) => {
+    const nearMask = new Map<number, number>();
+    for (const p of near) for (const [id, mask] of p) nearMask.set(id, (nearMask.get(id) ?? 0) | mask);
+    const exactMask = new Map<number, number>();
+    for (const p of exact) for (const [id, mask] of p) exactMask.set(id, (exactMask.get(id) ?? 0) | mask);
+    const leaders = new Leaders(RIDER_HITS);
+    for (const [id, mask] of nearMask) leaders.offer(id, logScore(id, exactMask.get(id) ?? 0, mask));
+    for (const [id, mask] of exactMask) if (!nearMask.has(id)) leaders.offer(id, logScore(id, mask, 0));
+    return leaders.ids;
+  };
+  /**
+   * The first hits of longer prefixes of the words filed under a chunk, typed as a query: the
+   * most frequent prefixes first (the likeliest to be typed), until `budget` docs ride along.
+   */
+  const prefixLeaders = (entries: [word: string, at: string][], from: number, into: Set<number>, withKey: boolean, budget: number) => {
+    const sorted = [...entries].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const groups: { words: string[]; size: number }[] = [];
+    // Entries sharing a prefix of length `len`; a group no smaller than its parent adds nothing.
+    const walk = (group: [string, string][], len: number, parentSize: number) => {
+      if (group.length !== parentSize) {
+        const words = [...new Set(group.map(([word]) => word))];
+        groups.push({ words, size: words.reduce((n, w) => n + postings.get(w)!.size, 0) });
+      }
+      const longer = group.filter(([, at]) => at.length > len);
+      let start = 0;
+      for (let i = 1; i <= longer.length; i++) {
+        if (i < longer.length && longer[i][1].slice(0, len + 1) === longer[start][1].slice(0, len + 1)) continue;
+        walk(longer.slice(start, i), len + 1, group.length);
+        start = i;
+      }
+    };
+    walk(sorted, from, withKey ? -1 : sorted.length);
+    groups.sort((a, b) => b.size - a.size);
+    for (const { words } of groups) {
+      if (into.size >= budget) break;
+      for (const id of leadersOf(words.map((w) => postings.get(w)!))) into.add(id);
+    }
+  };
+  const riders = new Map<string, Set<number>>();
+  const ride = (key: string, ids: Iterable<number>) => {
+    const set = riders.get(key) ?? new Set<number>();
+    for (const id of ids) set.add(id);
+    riders.set(key, set);
+  };
+  for (const [key, union] of unions) ride(key, leadersOf([union]));
+  for (const [key, list] of chunks) {
+    const near = [unions.get(prefixKey(key))!];
+    const entries = list.map(([word, at]) => [word, at] as [string, string]);
+    if (split.includes(key)) {
+      // The three-letter union file, then the four-letter chunks with their longer prefixes.
+      ride(key, leadersOf([...new Set(entries.map(([w]) => w))].map((w) => postings.get(w)!), near));
+      const byFour = new Map<string, [string, string][]>();
+      for (const e of entries) if (e[1].length > CHUNK_CHARS) byFour.set(e[1].slice(0, CHUNK_CHARS + 1), [...(byFour.get(e[1].slice(0, CHUNK_CHARS + 1)) ?? []), e]);
+      for (const [four, group] of byFour) {
+        const set = new Set<number>();
+        prefixLeaders(group, CHUNK_CHARS + 1, set, true, riderBudget);
+        ride(four, set);
+      }
+      continue;
+    }
+    const set = new Set(leadersOf([...new Set(entries.map(([w]) => w))].map((w) => postings.get(w)!), near));
+    prefixLeaders(entries, CHUNK_CHARS, set, false, riderBudget);
+    ride(key, set);
+  }
+
   const fragments: DocFragment[][] = [];
   docs.forEach((d, id) => {
     const i = Math.floor(id / DOCS_PER_CHUNK);
     (fragments[i] ??= []).push({ t: d.t, u: d.u, title: d.title, text: d.text, ctx: d.ctx, meta: d.meta });
   });
+  const ridersOf = (ids: Iterable<number>): Riders => {
+    const i = [...ids].sort((a, b) => a - b);
+    return { i, d: i.map((id) => fragments[Math.floor(id / DOCS_PER_CHUNK)][id % DOCS_PER_CHUNK]) };
+  };
+  for (const [key, file] of terms) {
+    const ids = riders.get(key);
+    if (ids && ids.size > 0) file.h = ridersOf(ids);
+  }
 
   const meta: SearchMeta = {
     n: docs.length,
@@ -183,6 +311,8 @@ export function buildSearchIndex(
     lt: encodeSmall(lt),
     multi: Object.fromEntries(MULTI_FACETS.map((f) => [f, { c: encodeSmall(multi[f].c), v: encodeSmall(multi[f].v) }])) as SearchMeta['multi'],
     norms,
+    // The empty search lists docs in order: its first screenful comes with the meta file.
+    h: ridersOf(docs.slice(0, RIDER_HITS).map((_, id) => id)),
   };
   return { meta, terms, fragments };
 }

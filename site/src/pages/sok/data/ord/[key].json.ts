@@ -9,7 +9,7 @@ import type { TermChunk } from '../../../../lib/search/format';
 export const getStaticPaths = (async () => {
   // Only the primary build shard writes the search index (lib/shard.ts); the others never build it.
   if (!isPrimaryShard) return [];
-  const { terms } = searchIndexFiles(await getBank());
+  const { terms } = await searchIndexFiles(await getBank());
   return [...terms].map(([key, chunk]) => ({ params: { key: chunkFile(key) }, props: { chunk } }));
 }) satisfies GetStaticPaths;
 

@@ -8,7 +8,7 @@ import type { DocFragment } from '../../../../lib/search/format';
 export const getStaticPaths = (async () => {
   // Only the primary build shard writes the search index (lib/shard.ts); the others never build it.
   if (!isPrimaryShard) return [];
-  const { fragments } = searchIndexFiles(await getBank());
+  const { fragments } = await searchIndexFiles(await getBank());
   return fragments.map((docs, i) => ({ params: { chunk: String(i) }, props: { docs } }));
 }) satisfies GetStaticPaths;
 

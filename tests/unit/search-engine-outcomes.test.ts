@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateBank } from '@erfarenhetsbanken/scripts/generate/bank';
+import { buildBank } from '../../site/src/lib/bank';
+import { EMPTY_STATE, FACET_NAMES } from '../../site/src/lib/search';
+import { buildFacets, buildSearchDocs } from '../../site/src/lib/search-index';
+import { createEngine, type Engine, type IndexSource } from '../../site/src/lib/search/engine';
+import { buildSearchIndex, type SearchIndexFiles } from '../../site/src/lib/search/index-builder';
+import { addKeyOutcomes } from '../../site/src/lib/search/key-outcomes';
+
+/** The files as the browser gets them: through JSON, with the fetches counted. */
+function memorySource(f: SearchIndexFiles, fetched: string[] = []): IndexSource {
+  const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+  return {
+    meta: async () => copy(f.meta),
+    terms: async (key) => (fetched.push(`ord/${key}`), copy(f.terms.get(key)!)),
+    fragments: async (i) => (fetched.push(`poster/${i}`), copy(f.fragments[i])),
+  };
+}
+
+let plain: SearchIndexFiles;
+let withOutcomes: SearchIndexFiles;
+let ranking: Engine;
+let answering: Engine;
+const fetched: string[] = [];
+
+beforeAll(async () => {
+  const bank = buildBank(generateBank({ initiatives: 60, seed: 7 }));
+  const docs = buildSearchDocs(bank);
+  // Small split threshold: crowded-prefix files (three-letter unions, four-letter chunks) too.
+  plain = buildSearchIndex(docs, buildFacets(bank, docs), new Map(), { splitAbove: 200 });
+  withOutcomes = JSON.parse(JSON.stringify({ meta: plain.meta, terms: [...plain.terms], fragments: plain.fragments }));
+  withOutcomes = { ...withOutcomes, terms: new Map(withOutcomes.terms as unknown as [string, never][]) };
+  await addKeyOutcomes(withOutcomes);
+  ranking = await createEngine(memorySource(plain));
+  answering = await createEngine(memorySource(withOutcomes, fetched));
+});
+
+describe('answers the build stores per file key', () => {
+  it('are what the engine computes itself: same total, hits in the same order, same facet counts', async () => {
+    expect(plain.meta.split.length).toBeGreaterThan(0);
+    const keys = [...withOutcomes.terms.keys()];
+    for (const key of keys) expect(withOutcomes.terms.get(key)!.o, key).toBeDefined();
+    expect(withOutcomes.meta.o).toBeDefined();
+    // Every kind of file (two-letter unions, three-letter chunks and unions, four-letter chunks), sampled.
+    const sample = keys.filter((k, i) => i % 7 === 0 || plain.meta.split.includes(k) || k.length === 4);
+    for (const key of sample) {
+      for (const q of [key, `${key} `, key.toUpperCase(), '', ' ']) {
+        for (const limit of [10, 50]) {
+          const a = await ranking.search({ ...EMPTY_STATE, q }, limit);
+          const b = await answering.search({ ...EMPTY_STATE, q }, limit);
+          expect(b.total, q).toBe(a.total);
+          expect(b.hits.map((h) => h.doc.u), q).toEqual(a.hits.map((h) => h.doc.u));
+          expect(b.hits.map((h) => h.highlights), q).toEqual(a.hits.map((h) => h.highlights));
+          for (const f of FACET_NAMES) expect([...b.counts[f]].sort(), `${q} ${f}`).toEqual([...a.counts[f]].sort());
+        }
+      }
+    }
+  }, 120_000);
+
+  it('are not used with facets chosen or beyond the hits ranked per search', async () => {
+    const key = [...withOutcomes.terms.keys()].find((k) => k.length === 2)!;
+    const theme = plain.meta.values.theme[0];
+    for (const state of [{ ...EMPTY_STATE, q: key, theme: [theme] }, { ...EMPTY_STATE, q: key, type: ['insatser'] }]) {
+      const a = await ranking.search(state, 10);
+      const b = await answering.search(state, 10);
+      expect(b.total).toBe(a.total);
+      expect(b.hits.map((h) => h.doc.u)).toEqual(a.hits.map((h) => h.doc.u));
+    }
+    const a = await ranking.search({ ...EMPTY_STATE, q: key }, 120);
+    const b = await answering.search({ ...EMPTY_STATE, q: key }, 120);
+    expect(b.hits.map((h) => h.doc.u)).toEqual(a.hits.map((h) => h.doc.u));
+  });
+
+  it('let a key typed alone fetch its own file and no other', async () => {
+    const key = [...withOutcomes.terms.keys()].find((k) => k.length === 3 && !plain.meta.split.includes(k))!;
+    const fresh = await createEngine(memorySource(withOutcomes, fetched));
+    fetched.length = 0;
+    await fresh.search({ ...EMPTY_STATE, q: key }, 10);
+    expect(fetched.filter((f) => f.startsWith('ord/'))).toEqual([`ord/${key}`]);
+  });
+});
