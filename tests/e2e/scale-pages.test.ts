@@ -45,7 +45,7 @@ const page = (urlPath: string) => {
   if (!file) throw new Error(`no page at ${urlPath}`);
   return parseHtml(file);
 };
-const hrefs = (urlPath: string) => elements(page(urlPath), 'a').map((a) => attr(a, 'href'));
+const hrefs = (urlPath: string) => elements(page(urlPath), 'a').map((a) => attr(a, 'href') ?? '');
 
 /** Follows a list's "Nästa sida" links from its first page; returns every page's URL. */
 function listPages(first: string): string[] {

@@ -200,7 +200,7 @@ describe('the built site', () => {
       snapshot.lessons.some((o) => o.slug !== l.slug && o.themes.some((t) => l.themes.includes(t)) && !o.initiatives.some((i) => l.initiatives.includes(i))),
     )!;
     const doc = page(`/lardomar/${lesson.slug}/`);
-    const hrefs = elements(doc, 'a').map((a) => attr(a, 'href'));
+    const hrefs = elements(doc, 'a').map((a) => attr(a, 'href') ?? '');
     for (const citation of lesson.citations) expect(hrefs).toContain(`/kallor/${citation.source}/`);
     const related = snapshot.lessons.filter((o) => o.slug !== lesson.slug && o.themes.some((t) => lesson.themes.includes(t)) && !o.initiatives.some((i) => lesson.initiatives.includes(i)));
     // At most RELATED_PER_THEME per theme, the rest one click away on the theme page.
