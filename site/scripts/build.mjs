@@ -87,7 +87,7 @@ const shardDir = (index) => (index === 0 ? buildDir : `${buildDir}.shard-${index
  * entries) and its pages' garbage; the primary also holds the search index (about 0.3 GB more)
  * and the open-data files while it writes them.
  */
-const SHARD_HEAP_MB = { primary: 1024, secondary: 640 };
+const SHARD_HEAP_MB = { primary: 1024, secondary: 576 };
 const heapArgs = (index) => [
   ...process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size')),
   `--max-old-space-size=${index === 0 ? SHARD_HEAP_MB.primary : SHARD_HEAP_MB.secondary}`,
