@@ -88,10 +88,20 @@ const shardDir = (index) => (index === 0 ? buildDir : `${buildDir}.shard-${index
  * and the open-data files while it writes them.
  */
 const SHARD_HEAP_MB = { primary: 1024, secondary: 576 };
+/**
+ * V8 sizes the young generation from the heap cap, small for these caps: every page's garbage
+ * then outlived a few scavenges and reached the old space, where only full collections free
+ * it. A 16 MB semi-space cut the 60,000-entry build's CPU time by a tenth.
+ */
+const SEMI_SPACE_MB = 16;
 const heapArgs = (index) => [
-  ...process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size')),
+  ...process.execArgv.filter((arg) => !/^--max-(old|semi)-space-size/.test(arg)),
   `--max-old-space-size=${index === 0 ? SHARD_HEAP_MB.primary : SHARD_HEAP_MB.secondary}`,
+  `--max-semi-space-size=${SEMI_SPACE_MB}`,
 ];
+
+/** Where a shard leaves the hashes of its pages' inline code (see security-headers.mjs), in its own cache folder. */
+const shardHashesFile = (shardCacheDir) => path.join(shardCacheDir, 'inline-hashes.json');
 
 const shardProcesses = [];
 // A build stopped from outside (the rebuild worker's timeout, Ctrl-C) stops its shards too; the
@@ -122,13 +132,15 @@ function buildInShards() {
       );
     });
   });
-  return Promise.all(children).finally(async () => {
-    // One failed shard fails the build: the others are stopped before their folders go.
-    const running = shardProcesses.filter((child) => child.exitCode === null && child.signalCode === null);
-    for (const child of running) child.kill();
-    await Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve))));
-    for (let index = 0; index < shardCount; index++) fs.rmSync(`${shardDir(index)}.cache`, { recursive: true, force: true });
-  });
+  return Promise.all(children)
+    .then(() => mergeHashes(Array.from({ length: shardCount }, (_, index) => JSON.parse(fs.readFileSync(shardHashesFile(`${shardDir(index)}.cache`), 'utf8')))))
+    .finally(async () => {
+      // One failed shard fails the build: the others are stopped before their folders go.
+      const running = shardProcesses.filter((child) => child.exitCode === null && child.signalCode === null);
+      for (const child of running) child.kill();
+      await Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+      for (let index = 0; index < shardCount; index++) fs.rmSync(`${shardDir(index)}.cache`, { recursive: true, force: true });
+    });
 }
 
 /** Adds what `from` has and `into` lacks, a whole folder at a time (an entry page with its citation files). */
@@ -147,10 +159,12 @@ function removeShards() {
 
 process.chdir(siteDir);
 const { build } = await import('astro');
-const { writeHeadersFile } = await import('./security-headers.mjs');
+const { inlineHashes, mergeHashes, writeHeadersFile } = await import('./security-headers.mjs');
+// The inline-code hashes for the security headers; a single build takes them itself, from its output.
+let hashes;
 try {
   if (shardCount > 1) {
-    await buildInShards();
+    hashes = await buildInShards();
     for (let index = 1; index < shardCount; index++) mergeInto(buildDir, shardDir(index));
     removeShards();
     console.log(`Site built in ${shardCount} processes`);
@@ -161,10 +175,14 @@ try {
       ...(cacheDir ? { cacheDir } : {}),
       logLevel: process.env.ASTRO_LOG_LEVEL ?? 'info',
     });
-    // A shard's output is only part of a site; the parent finishes it.
-    if (process.env.BUILD_SHARD) process.exit(0);
+    // A shard's output is only part of a site; the parent finishes it with the shards' hashes.
+    if (process.env.BUILD_SHARD) {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      fs.writeFileSync(shardHashesFile(cacheDir), JSON.stringify(inlineHashes(buildDir)));
+      process.exit(0);
+    }
   }
-  writeHeadersFile(buildDir);
+  writeHeadersFile(buildDir, hashes);
   if (!inside) {
     moveOut(buildDir, outDir);
     if (ownCache) fs.rmSync(cacheDir, { recursive: true, force: true });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { markdownToText, renderMarkdown } from '../../site/src/lib/markdown';
+import { markdownToText, renderMarkdown, sanitizeRendered } from '../../site/src/lib/markdown';
+import { generateBank } from '@erfarenhetsbanken/scripts/generate/bank';
 import { attr, buildSite, elements, fileOf, listFiles, parseHtml, readSnapshot } from '../helpers/site';
 import { launchChromium } from '../helpers/browser';
 import { serveSite } from '@erfarenhetsbanken/scripts/serve';
@@ -90,6 +91,43 @@ describe('renderMarkdown (marked + sanitize-html)', () => {
     expect(renderMarkdown('Hej **du**, se [Malmö](https://malmo.se).')).toBe('<p>Hej <strong>du</strong>, se <a href="https://malmo.se">Malmö</a>.</p>\n');
     expect(renderMarkdown(null)).toBe('');
     expect(markdownToText('Ett *kort* <script>x()</script>stycke')).toBe('Ett kort stycke');
+  });
+});
+
+describe('renderMarkdown without the sanitizer', () => {
+  // Plain texts skip sanitize-html; that is only sound if the sanitizer would change nothing in
+  // them. Every text here must come out as a fixed point of the sanitizer, whichever path it took.
+  const CONSTRUCTS = [
+    '# Rubrik\n\nStycke med *kursiv*, **fet**, ~~struken~~ och `kod < 3`.',
+    '- ett\n- två\n  - inre\n\n1. första\n2. andra\n\n3. tredje',
+    '> citat\n> med **fet** text\n\nefter',
+    'a < b > c \\* ingen kursiv \\<b>',
+    'rad ett  \nrad två',
+    'ovan\n\n---\n\nnedan',
+    '- [ ] att göra\n- [x] gjort',
+    '```js\nconst x = 1 < 2;\n```',
+    '| a | b |\n|:--|--:|\n| 1 | 2 |',
+    'Citat: "så" och \'så\' & mer &amp; &copy; &#39;',
+    'Se <https://malmo.se> och www.malmo.se',
+    'Inline <b>html</b> och <span onclick="x()">span</span>',
+    ...PAYLOADS,
+  ];
+  const texts = [
+    ...CONSTRUCTS,
+    ...CONSTRUCTS.map((text) => `# ${text}`),
+    ...generateBank({ initiatives: 40, seed: 11 }).lessons.map((lesson) => lesson.body),
+    ...(() => {
+      const seed = readSnapshot(inject('snapshotPath'));
+      return [...seed.lessons.map((l) => l.body), ...seed.initiatives.flatMap((i) => [i.description, i.goals, i.outcomes]), ...seed.methods.map((m) => m.description)];
+    })(),
+  ].filter((text): text is string => Boolean(text));
+
+  it.each([1, 2, 3, 4])('leaves nothing for the sanitizer to change, headings from level %i', (headingLevel) => {
+    const changed = texts.filter((text) => {
+      const html = renderMarkdown(text, { headingLevel });
+      return sanitizeRendered(html) !== html;
+    });
+    expect(changed).toEqual([]);
   });
 });
 

@@ -32,12 +32,11 @@ export function citationDownloads(): AstroIntegration {
           ...mine(bank.sources).map((s) => sourceCitation(s, site)),
         ];
         const out = fileURLToPath(dir);
+        const formats = Object.keys(CITATION_FORMATS) as CitationFormat[];
         for (const item of items) {
-          for (const format of Object.keys(CITATION_FORMATS) as CitationFormat[]) {
-            const file = path.join(out, citationFileUrl(item, format));
-            fs.mkdirSync(path.dirname(file), { recursive: true });
-            fs.writeFileSync(file, CITATION_FORMATS[format].render(item));
-          }
+          // The three files share their entry page's folder.
+          fs.mkdirSync(path.dirname(path.join(out, citationFileUrl(item, formats[0]))), { recursive: true });
+          for (const format of formats) fs.writeFileSync(path.join(out, citationFileUrl(item, format)), CITATION_FORMATS[format].render(item));
         }
         logger.info(`${items.length * Object.keys(CITATION_FORMATS).length} citation files for ${items.length} entries`);
       },
