@@ -20,7 +20,7 @@ import {
 interface Props {
   /** Facet options, rendered before the index arrives so the form is usable at once. */
   facets: SearchFacets;
-  /** Base URL of the chunked static index (meta.json, ord/, poster/). */
+  /** Base URL of the chunked static index (meta.json, ord/, svar/, poster/). */
   indexUrl: string;
 }
 

@@ -10,10 +10,11 @@
  * fetched only for the hits shown, and fuse runs once more on those few for the highlights.
  *
  * Per keystroke at national scale: a file key typed alone (every word's second and third
- * letter, where a prefix matches most of the bank) is answered from the file itself, ranked at
- * build time by this same engine (key-outcomes.ts), and the fragments of the likeliest first
- * hits ride along in the files (index-builder.ts), so such a keystroke costs one fetch and no
- * ranking, and later letters of a word mostly find their hits' text already in memory.
+ * letter, where a prefix matches most of the bank) is answered by a small file of its own, ranked
+ * at build time by this same engine with its first hits' text (key-outcomes.ts), so such a
+ * keystroke costs one small fetch and no ranking. The fragments of the likeliest first hits of
+ * longer prefixes ride along in the term files (index-builder.ts), so later letters of a word
+ * mostly find their hits' text already in memory.
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './options';
@@ -25,6 +26,7 @@ import {
   MULTI_FACETS,
   NORM_BASE,
   type DocFragment,
+  type KeyAnswer,
   type KeyOutcome,
   type MultiFacet,
   type PrefixUnion,
@@ -37,6 +39,8 @@ export interface IndexSource {
   meta(): Promise<SearchMeta>;
   /** a file under ord/: a PrefixUnion for two-character keys, a TermChunk for three */
   terms(key: string): Promise<PrefixUnion | TermChunk>;
+  /** a file under svar/, or null where the build stored none */
+  answer(key: string): Promise<KeyAnswer | null>;
   fragments(chunk: number): Promise<DocFragment[]>;
 }
 
@@ -216,7 +220,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   const board = (riders: Riders | undefined) => riders?.i.forEach((id, k) => riding.set(id, riders.d[k]));
   board(meta.h);
   // Answers the build computed for file keys typed alone (no facets).
-  const outcomes = new Map<string, KeyOutcome>();
+  const answers = new Map<string, Promise<KeyAnswer | null>>();
   // Typing extends the last word letter by letter; earlier words and recent states come back.
   const termCache = new Map<string, Promise<TermMatch>>();
   const rankCache = new Map<string, Promise<Ranked>>();
@@ -230,8 +234,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     if (!f) {
       f = keys.has(key)
         ? source.terms(key).then((raw) => {
-            board(raw.h);
-            if (raw.o) outcomes.set(key, raw.o);
+            board((raw as TermChunk).h);
             return parse(raw as never);
           })
         : Promise.resolve(null);
@@ -241,20 +244,24 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     }
     return f;
   }
-  // Decoded when first needed: a prefix typed alone is answered by the build (KeyOutcome).
-  const union = (key: string) =>
-    file(key, (raw: PrefixUnion) => {
-      let decoded: Postings | undefined;
-      return {
-        df: raw.df,
-        get postings() {
-          return (decoded ??= decodePostings(raw.p));
-        },
-      };
-    });
+  const union = (key: string) => file(key, (raw: PrefixUnion) => ({ df: raw.df, postings: decodePostings(raw.p) }));
   const chunk = (key: string) => file(key, (raw: TermChunk) => new Chunk(raw));
-  /** The file of a key, parsed as matchTerm parses it (a file is parsed once, by its first reader). */
-  const keyFile = (key: string) => (key.length < CHUNK_CHARS || split.has(key) ? union(key) : chunk(key));
+
+  /** The stored answer to a key typed alone; then the key's term file, which the next letter reads. */
+  function answerOf(key: string): Promise<KeyAnswer | null> {
+    let a = answers.get(key);
+    if (!a) {
+      a = source.answer(key).then((known) => {
+        board(known?.h);
+        // Fetched while this answer is shown: a longer word reads the key's chunk.
+        if (known && key.length >= CHUNK_CHARS && !split.has(key)) chunk(key).catch(() => {});
+        return known;
+      });
+      a.catch(() => answers.delete(key));
+      answers.set(key, a);
+    }
+    return a;
+  }
 
   const fragmentChunk = (i: number) => {
     let f = fragments.get(i);
@@ -349,7 +356,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return t;
   };
 
-  /** A stored answer as rank() gives it. */
+  /** A stored outcome as rank() gives it. */
   function answer(terms: string[], known: KeyOutcome): Ranked {
     const counts = emptyCounts();
     const all = decodeInts(known.c);
@@ -404,10 +411,8 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     }
     if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && FACET_NAMES.every((f) => !wanted[f])) {
       // A file key typed alone (every two- and three-letter word): the build's answer, when it has one.
-      const [word] = queryWords;
-      await keyFile(word);
-      const known = outcomes.get(word);
-      if (known) return answer(queryWords, known);
+      const known = await answerOf(queryWords[0]);
+      if (known) return answer(queryWords, known.o);
     }
     const matches = await Promise.all(queryWords.map(term));
     const tallies = FACET_NAMES.map((f) => new Uint32Array(meta.values[f].length));
@@ -559,6 +564,7 @@ export function fetchSource(base: string): IndexSource {
   return {
     meta: () => get('meta.json'),
     terms: (key) => get(`ord/${chunkFile(key)}.json`),
+    answer: (key) => get(`svar/${chunkFile(key)}.json`),
     fragments: (i) => get(`poster/${i}.json`),
   };
 }

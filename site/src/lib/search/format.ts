@@ -31,9 +31,9 @@ export interface Riders {
 }
 
 /**
- * The engine's own answer to the file's key typed alone as the query, without facets: computed
- * at build time by the same engine, so the keystroke that fetches the file need not rank the
- * tens of thousands of docs a two- or three-letter prefix matches.
+ * The engine's own answer to a query: computed at build time by the same engine, so the
+ * keystrokes that ask it need not rank the tens of thousands of docs a two- or three-letter
+ * prefix matches.
  */
 export interface KeyOutcome {
   /** how many docs match */
@@ -42,6 +42,17 @@ export interface KeyOutcome {
   top: string;
   /** per facet (FACET_NAMES order), per value (meta values order): hits with that value, as codec.ts integers */
   c: string;
+}
+
+/**
+ * The answer to a file key typed alone, without facets (svar/): the second and third letter of
+ * every word. A few kilobytes where the key's ord/ file is tens: such a keystroke fetches this
+ * alone, and the ord/ file only when a longer word or a facet needs the postings.
+ */
+export interface KeyAnswer {
+  o: KeyOutcome;
+  /** the text of the first hits, as many as the page shows at once */
+  h: Riders;
 }
 
 /** Facets whose docs carry any number of values. */
@@ -85,9 +96,6 @@ export interface PrefixUnion {
   df: number;
   /** postings (codec.ts): the union over the prefix's words */
   p: string;
-  /** the first hits of the prefix typed as a query */
-  h?: Riders;
-  o?: KeyOutcome;
 }
 
 /** Words of one three-character prefix and where they occur. */
@@ -96,9 +104,8 @@ export interface TermChunk {
   w: string[];
   /** per word: postings (codec.ts) */
   p: string[];
-  /** the first hits of the key and of the longer prefixes of its words, typed as a query */
+  /** the first hits of the longer prefixes of its words, typed as a query */
   h?: Riders;
-  o?: KeyOutcome;
 }
 
 export const NORM_BASE = 48;

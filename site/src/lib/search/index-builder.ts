@@ -16,6 +16,7 @@ import {
   NORM_BASE,
   NORM_MAX,
   type DocFragment,
+  type KeyAnswer,
   type PrefixUnion,
   type Riders,
   type SearchMeta,
@@ -28,6 +29,8 @@ export interface SearchIndexFiles {
   terms: Map<string, PrefixUnion | TermChunk>;
   /** fragment file i holds docs [i * DOCS_PER_CHUNK, (i + 1) * DOCS_PER_CHUNK) */
   fragments: DocFragment[][];
+  /** file key → the answer to it typed alone, as written under svar/ (added by key-outcomes.ts) */
+  answers: Map<string, KeyAnswer>;
 }
 
 type Postings = Map<number, number>;
@@ -35,19 +38,19 @@ type Postings = Map<number, number>;
 /** Postings characters above which a three-letter chunk is split by the fourth letter. */
 const SPLIT_ABOVE = 60_000;
 
-/** First hits per query that ride along with a term file: the island shows ten at once. */
-const RIDER_HITS = 10;
+/** First hits per query that ride along with a file: the island shows ten at once. */
+export const RIDER_HITS = 10;
 
 /**
  * Docs riding along with a term chunk, at most (the last prefix may add a few more): the first
- * hits of its own key and of its most frequent longer prefixes. Each costs about 200 bytes
- * gzipped, where fetching it from poster/ later costs a round trip on a keystroke.
+ * hits of the most frequent longer prefixes of its words (its key's own come with its answer).
+ * Each costs about 200 bytes gzipped, where fetching it from poster/ later costs a round trip
+ * on a keystroke.
  */
 const RIDER_BUDGET = 20;
 
-/** fuse.js's word scores as the engine floors them: an exact match, one error in three letters. */
+/** fuse.js's word score for an exact match, as the engine floors it. */
 const LN_EXACT = Math.log(0.001);
-const LN_ONE_IN_THREE = Math.log(1 / 3);
 
 /** The best `limit` (score, id) pairs, lowest score first, ties in id order as the engine keeps them. */
 class Leaders {
@@ -212,30 +215,25 @@ export function buildSearchIndex(
     });
   }
   // A single query word's doc score in logs (fuse.js: the product over matched fields of the
-  // word score to the power weight × norm), from the fields matched exactly and at one error.
-  const logScore = (id: number, exact: number, near: number) => {
+  // word score to the power weight × norm), from the fields matched exactly.
+  const logScore = (id: number, exact: number) => {
     let score = 0;
-    for (let f = 0; f < 3; f++) {
-      if (exact & (1 << f)) score += weightNorm[id * 3 + f] * LN_EXACT;
-      else if (near & (1 << f)) score += weightNorm[id * 3 + f] * LN_ONE_IN_THREE;
-    }
+    for (let f = 0; f < 3; f++) if (exact & (1 << f)) score += weightNorm[id * 3 + f] * LN_EXACT;
     return score;
   };
-  const leadersOf = (exact: Postings[], near: Postings[] = []) => {
-    const nearMask = new Map<number, number>();
-    for (const p of near) for (const [id, mask] of p) nearMask.set(id, (nearMask.get(id) ?? 0) | mask);
+  const leadersOf = (exact: Postings[]) => {
     const exactMask = new Map<number, number>();
     for (const p of exact) for (const [id, mask] of p) exactMask.set(id, (exactMask.get(id) ?? 0) | mask);
     const leaders = new Leaders(RIDER_HITS);
-    for (const [id, mask] of nearMask) leaders.offer(id, logScore(id, exactMask.get(id) ?? 0, mask));
-    for (const [id, mask] of exactMask) if (!nearMask.has(id)) leaders.offer(id, logScore(id, mask, 0));
+    for (const [id, mask] of exactMask) leaders.offer(id, logScore(id, mask));
     return leaders.ids;
   };
   /**
    * The first hits of longer prefixes of the words filed under a chunk, typed as a query: the
-   * most frequent prefixes first (the likeliest to be typed), until `budget` docs ride along.
+   * most frequent prefixes first (the likeliest to be typed), until `riderBudget` docs ride along.
    */
-  const prefixLeaders = (entries: [word: string, at: string][], from: number, into: Set<number>, withKey: boolean, budget: number) => {
+  const prefixLeaders = (entries: [word: string, at: string][], from: number): Set<number> => {
+    const into = new Set<number>();
     const sorted = [...entries].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     const groups: { words: string[]; size: number }[] = [];
     // Entries sharing a prefix of length `len`; a group no smaller than its parent adds nothing.
@@ -252,38 +250,24 @@ export function buildSearchIndex(
         start = i;
       }
     };
-    walk(sorted, from, withKey ? -1 : sorted.length);
+    walk(sorted, from, sorted.length);
     groups.sort((a, b) => b.size - a.size);
     for (const { words } of groups) {
-      if (into.size >= budget) break;
+      if (into.size >= riderBudget) break;
       for (const id of leadersOf(words.map((w) => postings.get(w)!))) into.add(id);
     }
+    return into;
   };
   const riders = new Map<string, Set<number>>();
-  const ride = (key: string, ids: Iterable<number>) => {
-    const set = riders.get(key) ?? new Set<number>();
-    for (const id of ids) set.add(id);
-    riders.set(key, set);
-  };
-  for (const [key, union] of unions) ride(key, leadersOf([union]));
   for (const [key, list] of chunks) {
-    const near = [unions.get(prefixKey(key))!];
-    const entries = list.map(([word, at]) => [word, at] as [string, string]);
-    if (split.includes(key)) {
-      // The three-letter union file, then the four-letter chunks with their longer prefixes.
-      ride(key, leadersOf([...new Set(entries.map(([w]) => w))].map((w) => postings.get(w)!), near));
-      const byFour = new Map<string, [string, string][]>();
-      for (const e of entries) if (e[1].length > CHUNK_CHARS) byFour.set(e[1].slice(0, CHUNK_CHARS + 1), [...(byFour.get(e[1].slice(0, CHUNK_CHARS + 1)) ?? []), e]);
-      for (const [four, group] of byFour) {
-        const set = new Set<number>();
-        prefixLeaders(group, CHUNK_CHARS + 1, set, true, riderBudget);
-        ride(four, set);
-      }
+    if (!split.includes(key)) {
+      riders.set(key, prefixLeaders(list, CHUNK_CHARS));
       continue;
     }
-    const set = new Set(leadersOf([...new Set(entries.map(([w]) => w))].map((w) => postings.get(w)!), near));
-    prefixLeaders(entries, CHUNK_CHARS, set, false, riderBudget);
-    ride(key, set);
+    // A crowded prefix: its four-letter chunks, with their longer prefixes.
+    const byFour = new Map<string, [string, string][]>();
+    for (const e of list) if (e[1].length > CHUNK_CHARS) byFour.set(e[1].slice(0, CHUNK_CHARS + 1), [...(byFour.get(e[1].slice(0, CHUNK_CHARS + 1)) ?? []), e]);
+    for (const [four, group] of byFour) riders.set(four, prefixLeaders(group, CHUNK_CHARS + 1));
   }
 
   const fragments: DocFragment[][] = [];
@@ -291,13 +275,9 @@ export function buildSearchIndex(
     const i = Math.floor(id / DOCS_PER_CHUNK);
     (fragments[i] ??= []).push({ t: d.t, u: d.u, title: d.title, text: d.text, ctx: d.ctx, meta: d.meta });
   });
-  const ridersOf = (ids: Iterable<number>): Riders => {
-    const i = [...ids].sort((a, b) => a - b);
-    return { i, d: i.map((id) => fragments[Math.floor(id / DOCS_PER_CHUNK)][id % DOCS_PER_CHUNK]) };
-  };
   for (const [key, file] of terms) {
     const ids = riders.get(key);
-    if (ids && ids.size > 0) file.h = ridersOf(ids);
+    if (ids && ids.size > 0) (file as TermChunk).h = ridersOf(fragments, ids);
   }
 
   const meta: SearchMeta = {
@@ -312,7 +292,13 @@ export function buildSearchIndex(
     multi: Object.fromEntries(MULTI_FACETS.map((f) => [f, { c: encodeSmall(multi[f].c), v: encodeSmall(multi[f].v) }])) as SearchMeta['multi'],
     norms,
     // The empty search lists docs in order: its first screenful comes with the meta file.
-    h: ridersOf(docs.slice(0, RIDER_HITS).map((_, id) => id)),
+    h: ridersOf(fragments, docs.slice(0, RIDER_HITS).map((_, id) => id)),
   };
-  return { meta, terms, fragments };
+  return { meta, terms, fragments, answers: new Map() };
+}
+
+/** The display fragments of some docs, to ride along with a file. */
+export function ridersOf(fragments: DocFragment[][], ids: Iterable<number>): Riders {
+  const i = [...ids].sort((a, b) => a - b);
+  return { i, d: i.map((id) => fragments[Math.floor(id / DOCS_PER_CHUNK)][id % DOCS_PER_CHUNK]) };
 }

@@ -1,13 +1,14 @@
 /**
- * Build step after index-builder.ts: the engine's answer to each file key typed alone, stored in
- * that file (KeyOutcome). The browser then ranks nothing on the keystrokes that fetch a file
- * (the second and third letters of every word, where a prefix matches most of the bank), and
- * since the same engine computes the answer, it is exactly what the browser would compute.
+ * Build step after index-builder.ts: the engine's answer to each file key typed alone (svar/)
+ * and to the empty search (in the meta file). The browser then ranks nothing on the keystrokes
+ * that would fetch a file (the second and third letters of every word, where a prefix matches
+ * most of the bank), and since the same engine computes the answer, it is exactly what the
+ * browser would compute.
  */
 import { createEngine, RANKED_MAX, type Engine, type IndexSource } from './engine';
 import { encodeInts } from './codec';
 import type { KeyOutcome } from './format';
-import type { SearchIndexFiles } from './index-builder';
+import { RIDER_HITS, ridersOf, type SearchIndexFiles } from './index-builder';
 import { FACET_NAMES } from './options';
 import { EMPTY_STATE } from '../search';
 
@@ -18,7 +19,8 @@ export async function addKeyOutcomes(files: SearchIndexFiles): Promise<void> {
   // The engine reads the files without the answers, so it ranks every key (and the empty search) itself.
   const source: IndexSource = {
     meta: async () => ({ ...files.meta, o: undefined }),
-    terms: async (key) => ({ ...files.terms.get(key)!, o: undefined }),
+    terms: async (key) => files.terms.get(key)!,
+    answer: async () => null,
     fragments: async (i) => files.fragments[i],
   };
   const outcome = ({ total, top, counts }: Awaited<ReturnType<Engine['rank']>>): KeyOutcome => ({
@@ -30,6 +32,9 @@ export async function addKeyOutcomes(files: SearchIndexFiles): Promise<void> {
   for (let start = 0; start < keys.length; start += KEYS_PER_ENGINE) {
     const engine = await createEngine(source);
     if (start === 0) files.meta.o = outcome(await engine.rank(EMPTY_STATE));
-    for (const key of keys.slice(start, start + KEYS_PER_ENGINE)) files.terms.get(key)!.o = outcome(await engine.rank({ ...EMPTY_STATE, q: key }));
+    for (const key of keys.slice(start, start + KEYS_PER_ENGINE)) {
+      const ranked = await engine.rank({ ...EMPTY_STATE, q: key });
+      files.answers.set(key, { o: outcome(ranked), h: ridersOf(files.fragments, ranked.top.slice(0, RIDER_HITS)) });
+    }
   }
 }
