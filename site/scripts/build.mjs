@@ -77,9 +77,18 @@ function moveOut(from, to) {
  * but the other shards' entry pages, and each other shard adds its entry pages to the primary's
  * output. A shard process (BUILD_SHARD set) just builds into its folder.
  */
-const shardCount = process.env.BUILD_SHARD
-  ? 1
-  : Math.max(1, Number(process.env.SITE_BUILD_SHARDS || Math.min(2, os.availableParallelism())));
+/**
+ * Each shard bundles the whole site before rendering its share, about 10 s of CPU, so a small
+ * bank is quicker in one process. Measured on 2 cores: a 3 MB snapshot (1,700 pages) built in
+ * 17.0 s alone and 22.5 s in two shards, a 12 MB one (6,500 pages) in 34.0 s and 30.7 s.
+ */
+const SHARD_FROM_SNAPSHOT_BYTES = 8_000_000;
+function defaultShardCount() {
+  const snapshot = process.env.SNAPSHOT_PATH ?? path.join(siteDir, '..', 'var', 'snapshot.json');
+  const bytes = fs.existsSync(snapshot) ? fs.statSync(snapshot).size : 0;
+  return bytes < SHARD_FROM_SNAPSHOT_BYTES ? 1 : Math.min(2, os.availableParallelism());
+}
+const shardCount = process.env.BUILD_SHARD ? 1 : Math.max(1, Number(process.env.SITE_BUILD_SHARDS || defaultShardCount()));
 const shardDir = (index) => (index === 0 ? buildDir : `${buildDir}.shard-${index}`);
 /**
  * Heap cap of each shard process, in MB, so that all of them together stay within 2 GB of
