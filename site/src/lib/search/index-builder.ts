@@ -258,27 +258,25 @@ export function buildSearchIndex(
     }
     return into;
   };
-  const riders = new Map<string, Set<number>>();
-  for (const [key, list] of chunks) {
-    if (!split.includes(key)) {
-      riders.set(key, prefixLeaders(list, CHUNK_CHARS));
-      continue;
-    }
-    // A crowded prefix: its four-letter chunks, with their longer prefixes.
-    const byFour = new Map<string, [string, string][]>();
-    for (const e of list) if (e[1].length > CHUNK_CHARS) byFour.set(e[1].slice(0, CHUNK_CHARS + 1), [...(byFour.get(e[1].slice(0, CHUNK_CHARS + 1)) ?? []), e]);
-    for (const [four, group] of byFour) riders.set(four, prefixLeaders(group, CHUNK_CHARS + 1));
-  }
-
   const fragments: DocFragment[][] = [];
   docs.forEach((d, id) => {
     const i = Math.floor(id / DOCS_PER_CHUNK);
     (fragments[i] ??= []).push({ t: d.t, u: d.u, title: d.title, text: d.text, ctx: d.ctx, meta: d.meta });
   });
-  for (const [key, file] of terms) {
-    const ids = riders.get(key);
-    if (ids && ids.size > 0) (file as TermChunk).h = ridersOf(fragments, ids);
+  const ride = (key: string, ids: Set<number>) => {
+    if (ids.size > 0) (terms.get(key) as TermChunk).h = ridersOf(fragments, ids);
+  };
+  for (const [key, list] of chunks) {
+    if (!split.includes(key)) {
+      ride(key, prefixLeaders(list, CHUNK_CHARS));
+      continue;
+    }
+    // A crowded prefix: its four-letter chunks, with their longer prefixes.
+    const byFour = new Map<string, [string, string][]>();
+    for (const e of list) if (e[1].length > CHUNK_CHARS) byFour.set(e[1].slice(0, CHUNK_CHARS + 1), [...(byFour.get(e[1].slice(0, CHUNK_CHARS + 1)) ?? []), e]);
+    for (const [four, group] of byFour) ride(four, prefixLeaders(group, CHUNK_CHARS + 1));
   }
+
 
   const meta: SearchMeta = {
     n: docs.length,
