@@ -13,7 +13,7 @@ function memorySource(f: SearchIndexFiles, fetched: string[] = []): IndexSource 
   return {
     meta: async () => copy(f.meta),
     terms: async (key) => (fetched.push(`ord/${key}`), copy(f.terms.get(key)!)),
-    answer: async (key) => (fetched.push(`svar/${key}`), f.answers.has(key) ? copy(f.answers.get(key)!) : null),
+    answers: async (prefix) => (fetched.push(`svar/${prefix}`), f.answers.has(prefix) ? copy(f.answers.get(prefix)!) : null),
     fragments: async (i) => (fetched.push(`poster/${i}`), copy(f.fragments[i])),
   };
 }
@@ -40,7 +40,7 @@ describe('answers the build stores per file key', () => {
   it('are what the engine computes itself: same total, hits in the same order, same facet counts', async () => {
     expect(plain.meta.split.length).toBeGreaterThan(0);
     const keys = [...withOutcomes.terms.keys()];
-    for (const key of keys) expect(withOutcomes.answers.get(key)?.o, key).toBeDefined();
+    for (const key of keys) expect(withOutcomes.answers.get(key.slice(0, -1))?.o[key], key).toBeDefined();
     expect(withOutcomes.meta.o).toBeDefined();
     // Every kind of file (two-letter unions, three-letter chunks and unions, four-letter chunks), sampled.
     const sample = keys.filter((k, i) => i % 7 === 0 || plain.meta.split.includes(k) || k.length === 4);
@@ -79,7 +79,66 @@ describe('answers the build stores per file key', () => {
       const { hits } = await fresh.search({ ...EMPTY_STATE, q: key }, 10);
       expect(hits.length, key).toBeGreaterThan(0);
       // A two-letter key's union file is only read for a ranking in the browser: not fetched.
-      expect(fetched, key).toEqual(key.length === 2 ? [`svar/${key}`] : [`svar/${key}`, `ord/${key}`]);
+      expect(fetched, key).toEqual(key.length === 2 ? [`svar/${key[0]}`] : [`svar/${key.slice(0, 2)}`, `ord/${key}`]);
     }
+  });
+
+  it('are fetched between keys, so the next letter of a word typed alone is answered from memory', async () => {
+    for (const key of [...withOutcomes.terms.keys()].filter((k) => k.length === 2).slice(0, 5)) {
+      const fresh = await createEngine(memorySource(withOutcomes, fetched));
+      await fresh.search({ ...EMPTY_STATE, q: key[0] }, 10);
+      fetched.length = 0;
+      await fresh.prefetch({ ...EMPTY_STATE, q: key[0] }, 10);
+      expect(fetched, key).toEqual([`svar/${key[0]}`]);
+      fetched.length = 0;
+      const b = await fresh.search({ ...EMPTY_STATE, q: key }, 10);
+      expect(fetched, key).toEqual([]);
+      expect(b.hits.map((h) => h.doc.u), key).toEqual((await ranking.search({ ...EMPTY_STATE, q: key }, 10)).hits.map((h) => h.doc.u));
+    }
+  });
+});
+
+describe('between keys, a longer word', () => {
+  // No hits' text riding along with the term files: what the next letter finds comes from the prefetch.
+  let riderless: SearchIndexFiles;
+  beforeAll(async () => {
+    const bank = buildBank(generateBank({ initiatives: 60, seed: 7 }));
+    const docs = buildSearchDocs(bank);
+    riderless = buildSearchIndex(docs, buildFacets(bank, docs), new Map(), { splitAbove: 200, riderBudget: 0 });
+    await addKeyOutcomes(riderless);
+  });
+
+  it('is continued by its likeliest letter: that search fetches nothing, and every letter answers as without', async () => {
+    // A four-letter prefix that several words of its chunk continue with different letters.
+    const vocabularyOf = (key: string) => (plain.terms.get(key) as { w: string[] }).w;
+    const continued = (words: string[], prefix: string) => new Set(words.filter((w) => w.startsWith(prefix) && w.length > 4).map((w) => w[4])).size;
+    const chunks = [...plain.terms.keys()].filter((k) => k.length === 3 && !plain.meta.split.includes(k));
+    const [prefix, vocabulary] = chunks
+      .flatMap((k) => vocabularyOf(k).map((w) => [w.slice(0, 4), vocabularyOf(k)] as const))
+      .find(([p, words]) => p.length === 4 && continued(words, p) > 1)!;
+    const letters = [...new Set(vocabulary.filter((w) => w.startsWith(prefix) && w.length > 4).map((w) => w[4]))];
+    const silent: string[] = [];
+    for (const letter of letters) {
+      const fresh = await createEngine(memorySource(riderless, fetched));
+      await fresh.prefetch({ ...EMPTY_STATE, q: prefix }, 10);
+      fetched.length = 0;
+      const q = prefix + letter;
+      const b = await fresh.search({ ...EMPTY_STATE, q }, 10);
+      if (fetched.length === 0) silent.push(letter);
+      const a = await ranking.search({ ...EMPTY_STATE, q }, 10);
+      expect(b.total, q).toBe(a.total);
+      expect(b.hits.map((h) => h.doc.u), q).toEqual(a.hits.map((h) => h.doc.u));
+    }
+    // One letter is prepared for; the others fetch their hits' text as they would have.
+    expect(silent.length, `${prefix}: ${letters.join('')}`).toBe(1);
+  });
+
+  it('is left alone after a space, where the next word could start with anything', async () => {
+    const fresh = await createEngine(memorySource(withOutcomes, fetched));
+    const q = `${[...withOutcomes.terms.keys()].find((k) => k.length === 3)!} `;
+    await fresh.search({ ...EMPTY_STATE, q }, 10);
+    fetched.length = 0;
+    await fresh.prefetch({ ...EMPTY_STATE, q }, 10);
+    expect(fetched).toEqual([]);
   });
 });

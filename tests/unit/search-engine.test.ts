@@ -24,7 +24,7 @@ function memorySource(f: SearchIndexFiles): IndexSource {
     meta: async () => copy(f.meta),
     terms: async (key) => (fetched.push(`ord/${key}`), copy(f.terms.get(key)!)),
     // Without the build's stored answers (key-outcomes.ts): every query is ranked here.
-    answer: async () => null,
+    answers: async () => null,
     fragments: async (i) => (fetched.push(`poster/${i}`), copy(f.fragments[i])),
   };
 }

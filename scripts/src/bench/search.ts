@@ -7,7 +7,8 @@
  * list of queries is typed letter by letter: from the input event (performance.now() in the
  * page) until the page says the results for exactly that text are in the DOM
  * (`data-rendered-query` on `.search`). Each keystroke waits for its own results before the
- * next, so every keystroke is measured.
+ * next, so every keystroke is measured; with a pace, the next key also waits until that long
+ * after the previous one was pressed.
  */
 import fs from 'fs';
 import os from 'os';
@@ -21,6 +22,13 @@ import { serveSite } from '../serve';
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * A fast typist's interval between keys (about 100 words a minute). Typing back to back, every
+ * keystroke that needs a file waits for the network; at this pace the page has the time a
+ * person leaves between letters. The bench reports both.
+ */
+export const HUMAN_PACE_MS = 120;
 
 /**
  * Words the synthetic bank's generator and the seed both use; plus a typo, diacritics typed
@@ -51,6 +59,10 @@ export interface SearchBenchResult {
   keystrokeP50Ms: number;
   keystrokeP95Ms: number;
   keystrokeMaxMs: number;
+  /** the least time from one key press to the next (0: the next key right after the results) */
+  paceMs: number;
+  /** each keystroke's text and latency, in typing order */
+  perKeystroke: [string, number][];
   /** gzip bytes by the first two path segments (/sok/data/…, /_astro/, …) */
   gzipByPath: Record<string, number>;
   queries: string[];
@@ -83,7 +95,7 @@ new MutationObserver((records) => {
 `;
 
 /** Opens `url` in a fresh Chromium, types the queries, and returns the four figures. */
-async function measurePage(url: string, entries: number, queries: string[], typingBudgetMs = Infinity): Promise<SearchBenchResult> {
+async function measurePage(url: string, entries: number, queries: string[], { typingBudgetMs = Infinity, paceMs = 0 } = {}): Promise<SearchBenchResult> {
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -130,13 +142,17 @@ async function measurePage(url: string, entries: number, queries: string[], typi
       await input.fill('');
       await rendered('');
       for (let i = 1; i <= query.length; i++) {
+        const pressed = performance.now();
         await input.pressSequentially(query[i - 1]);
         await rendered(query.slice(0, i));
+        const left = pressed + paceMs - performance.now();
+        if (left > 0) await page.waitForTimeout(left);
       }
     }
     const all: { value: string; ms: number }[] = await page.evaluate(() => (window as any).__keystrokes);
     // Clearing the field between queries is not a keystroke of the list.
-    const keystrokes = all.filter((k) => k.value !== '').map((k) => k.ms).sort((a, b) => a - b);
+    const typed = all.filter((k) => k.value !== '');
+    const keystrokes = typed.map((k) => k.ms).sort((a, b) => a - b);
     await Promise.all(bodies);
     return {
       entries,
@@ -148,6 +164,8 @@ async function measurePage(url: string, entries: number, queries: string[], typi
       keystrokeP50Ms: round(quantile(keystrokes, 0.5)),
       keystrokeP95Ms: round(quantile(keystrokes, 0.95)),
       keystrokeMaxMs: round(keystrokes[keystrokes.length - 1] ?? 0),
+      paceMs,
+      perKeystroke: typed.map((k) => [k.value, round(k.ms)]),
       gzipByPath,
       queries,
     };
@@ -157,10 +175,10 @@ async function measurePage(url: string, entries: number, queries: string[], typi
 }
 
 /** The site's own search page (/sok/) of a built site. */
-export async function measureSearch({ siteDir, snapshot, queries = BENCH_QUERIES }: { siteDir: string; snapshot: Snapshot; queries?: string[] }): Promise<SearchBenchResult> {
+export async function measureSearch({ siteDir, snapshot, queries = BENCH_QUERIES, paceMs = 0 }: { siteDir: string; snapshot: Snapshot; queries?: string[]; paceMs?: number }): Promise<SearchBenchResult> {
   const site = await serveSite({ dir: siteDir, port: 0 });
   try {
-    return await measurePage(`${site.url}/sok/`, entriesOf(snapshot), queries);
+    return await measurePage(`${site.url}/sok/`, entriesOf(snapshot), queries, { paceMs });
   } finally {
     await site.close();
   }
@@ -203,7 +221,7 @@ export async function measureNaiveSearch({ snapshot, queries = BENCH_QUERIES, ty
     fs.writeFileSync(path.join(dir, '_headers'), '/*\n');
     const site = await serveSite({ dir, port: 0 });
     try {
-      return await measurePage(`${site.url}/`, entriesOf(snapshot), queries, typingBudgetMs);
+      return await measurePage(`${site.url}/`, entriesOf(snapshot), queries, { typingBudgetMs });
     } finally {
       await site.close();
     }
@@ -216,7 +234,8 @@ export async function measureNaiveSearch({ snapshot, queries = BENCH_QUERIES, ty
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const [snapshotPath, siteDir] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const snapshot = JSON.parse(fs.readFileSync(snapshotPath, 'utf8')) as Snapshot;
-  const ours = siteDir ? await measureSearch({ siteDir, snapshot }) : null;
+  const paceMs = Number(process.argv.find((a) => a.startsWith('--pace='))?.slice(7) ?? 0);
+  const ours = siteDir ? await measureSearch({ siteDir, snapshot, paceMs }) : null;
   const naive = process.argv.includes('--naive') ? await measureNaiveSearch({ snapshot }) : null;
   console.log(JSON.stringify({ ours, naive }, null, 2));
 }

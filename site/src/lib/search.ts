@@ -78,6 +78,8 @@ export interface SearchOutcome {
 export interface Searcher {
   /** The matches for a state, with text for the first `limit` of them. */
   search(state: SearchState, limit: number): Promise<SearchOutcome>;
+  /** Readies the likely next keystroke's answer (see Engine.prefetch); never fails. */
+  prefetch(state: SearchState, limit: number): Promise<void>;
 }
 
 /** Loads the index's meta file (the rest comes as queries need it) from `base`, e.g. /sok/data/. */
@@ -88,6 +90,8 @@ export async function createSearcher(base: string | IndexSource): Promise<Search
       const { total, hits, counts } = await engine.search(state, limit);
       return { state, total, hits: hits.map(({ doc, highlights }) => ({ doc, highlights })), counts };
     },
+    // A guess that fails to load is just not ready: the keystroke fetches what it needs.
+    prefetch: (state, limit) => engine.prefetch(state, limit).catch(() => {}),
   };
 }
 

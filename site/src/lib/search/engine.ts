@@ -10,11 +10,13 @@
  * fetched only for the hits shown, and fuse runs once more on those few for the highlights.
  *
  * Per keystroke at national scale: a file key typed alone (every word's second and third
- * letter, where a prefix matches most of the bank) is answered by a small file of its own, ranked
- * at build time by this same engine with its first hits' text (key-outcomes.ts), so such a
- * keystroke costs one small fetch and no ranking. The fragments of the likeliest first hits of
- * longer prefixes ride along in the term files (index-builder.ts), so later letters of a word
- * mostly find their hits' text already in memory.
+ * letter, where a prefix matches most of the bank) is answered by the build, ranked by this same
+ * engine with its first hits' text (key-outcomes.ts), so such a keystroke costs no ranking; the
+ * answers of sibling keys share one file, which the page fetches between keys (prefetch), so
+ * the letter typed next finds its answer in memory. Longer words are ranked here; between keys
+ * the page ranks the likeliest next letter ahead and fetches its hits' text. The fragments of
+ * the likeliest first hits of longer prefixes also ride along in the term files
+ * (index-builder.ts).
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './options';
@@ -26,7 +28,8 @@ import {
   MULTI_FACETS,
   NORM_BASE,
   type DocFragment,
-  type KeyAnswer,
+  answersKey,
+  type KeyAnswers,
   type KeyOutcome,
   type MultiFacet,
   type PrefixUnion,
@@ -39,8 +42,8 @@ export interface IndexSource {
   meta(): Promise<SearchMeta>;
   /** a file under ord/: a PrefixUnion for two-character keys, a TermChunk for three */
   terms(key: string): Promise<PrefixUnion | TermChunk>;
-  /** a file under svar/, or null where the build stored none */
-  answer(key: string): Promise<KeyAnswer | null>;
+  /** a file under svar/ (the answers to the keys one letter longer than `prefix`), or null where the build stored none */
+  answers(prefix: string): Promise<KeyAnswers | null>;
   fragments(chunk: number): Promise<DocFragment[]>;
 }
 
@@ -107,8 +110,21 @@ class Chunk {
   postings(i: number): Postings {
     return (this.decoded[i] ??= decodePostings(this.data.p[i]));
   }
-  /** fuse.js's document frequency of the exact word: fields containing it. */
-  df(word: string): number {
+  /**
+   * The letter most words of the chunk continue `prefix` with, weighed by how much text their
+   * postings cover; null when no word does.
+   */
+  likeliestAfter(prefix: string): string | null {
+    const weight = new Map<string, number>();
+    const { w, p } = this.data;
+    for (let i = this.lowerBound(prefix); i < w.length && w[i].startsWith(prefix); i++) {
+      if (w[i].length > prefix.length) weight.set(w[i][prefix.length], (weight.get(w[i][prefix.length]) ?? 0) + p[i].length);
+    }
+    let best: string | null = null;
+    for (const [letter, n] of weight) if (best === null || n > weight.get(best)!) best = letter;
+    return best;
+  }
+  private lowerBound(word: string): number {
     let lo = 0;
     let hi = this.data.w.length;
     while (lo < hi) {
@@ -116,6 +132,11 @@ class Chunk {
       if (this.data.w[mid] < word) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+  /** fuse.js's document frequency of the exact word: fields containing it. */
+  df(word: string): number {
+    const lo = this.lowerBound(word);
     if (this.data.w[lo] !== word) return 0;
     const { masks } = this.postings(lo);
     let n = 0;
@@ -192,6 +213,13 @@ const emptyCounts = () => Object.fromEntries(FACET_NAMES.map((f) => [f, new Map<
 export interface Engine {
   readonly size: number;
   search(state: SearchState, limit: number): Promise<EngineOutcome>;
+  /**
+   * Work for the next keystroke, done while the reader is between keys. Where the next letter
+   * makes a word the build answered, the answers for every such letter (one svar/ file);
+   * otherwise the ranking of the query with its last word continued by its likeliest letter,
+   * and the text of its first `limit` hits. Another letter is then no slower than without.
+   */
+  prefetch(state: SearchState, limit: number): Promise<void>;
   /** The ranking alone (the build stores it for each file key, see KeyOutcome). */
   rank(state: SearchState): Promise<{ total: number; top: number[]; counts: EngineOutcome['counts'] }>;
 }
@@ -219,8 +247,9 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   const riding = new Map<number, DocFragment>();
   const board = (riders: Riders | undefined) => riders?.i.forEach((id, k) => riding.set(id, riders.d[k]));
   board(meta.h);
-  // Answers the build computed for file keys typed alone (no facets).
-  const answers = new Map<string, Promise<KeyAnswer | null>>();
+  // Answers the build computed for file keys typed alone (no facets), by svar/ file.
+  const answers = new Map<string, Promise<KeyAnswers | null>>();
+  const answerFiles = new Set(meta.keys.map(answersKey));
   // Typing extends the last word letter by letter; earlier words and recent states come back.
   const termCache = new Map<string, Promise<TermMatch>>();
   const rankCache = new Map<string, Promise<Ranked>>();
@@ -247,20 +276,28 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   const union = (key: string) => file(key, (raw: PrefixUnion) => ({ df: raw.df, postings: decodePostings(raw.p) }));
   const chunk = (key: string) => file(key, (raw: TermChunk) => new Chunk(raw));
 
-  /** The stored answer to a key typed alone; then the key's term file, which the next letter reads. */
-  function answerOf(key: string): Promise<KeyAnswer | null> {
-    let a = answers.get(key);
+  /** The svar/ file of a prefix, fetched once; null where the build wrote none. */
+  function answersOf(prefix: string): Promise<KeyAnswers | null> {
+    let a = answers.get(prefix);
     if (!a) {
-      a = source.answer(key).then((known) => {
-        board(known?.h);
-        // Fetched while this answer is shown: a longer word reads the key's chunk.
-        if (known && key.length >= CHUNK_CHARS && !split.has(key)) chunk(key).catch(() => {});
-        return known;
-      });
-      a.catch(() => answers.delete(key));
-      answers.set(key, a);
+      a = answerFiles.has(prefix)
+        ? source.answers(prefix).then((known) => {
+            board(known?.h);
+            return known;
+          })
+        : Promise.resolve(null);
+      a.catch(() => answers.delete(prefix));
+      answers.set(prefix, a);
     }
     return a;
+  }
+
+  /** The stored answer to a key typed alone; then the key's term file, which the next letter reads. */
+  async function answerOf(key: string): Promise<KeyOutcome | null> {
+    const known = (await answersOf(answersKey(key)))?.o[key] ?? null;
+    // Fetched while this answer is shown: a longer word reads the key's chunk.
+    if (known && key.length >= CHUNK_CHARS && !split.has(key)) chunk(key).catch(() => {});
+    return known;
   }
 
   const fragmentChunk = (i: number) => {
@@ -403,7 +440,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   }
 
   async function rank(state: SearchState, limit: number): Promise<Ranked> {
-    const queryWords = [...new Set(words(state.q))].filter((w) => w.length >= MIN_WORD);
+    const queryWords = queryWordsOf(state.q);
     const wanted = wantedOf(state);
     if (queryWords.length === 0 && state.q.trim() === '' && limit <= RANKED_MAX && meta.o && FACET_NAMES.every((f) => !wanted[f])) {
       // The empty search (the page as it opens): the build's answer.
@@ -412,7 +449,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && FACET_NAMES.every((f) => !wanted[f])) {
       // A file key typed alone (every two- and three-letter word): the build's answer, when it has one.
       const known = await answerOf(queryWords[0]);
-      if (known) return answer(queryWords, known.o);
+      if (known) return answer(queryWords, known);
     }
     const matches = await Promise.all(queryWords.map(term));
     const tallies = FACET_NAMES.map((f) => new Uint32Array(meta.values[f].length));
@@ -512,7 +549,8 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   /** The ranking of a state, kept for a few states: the island asks for more hits of the same one. */
   function ranked(state: SearchState, limit: number): Promise<Ranked> {
     const size = Math.max(limit, RANKED_MAX);
-    const key = JSON.stringify([size, state.q, ...FACET_NAMES.map((f) => state[f])]);
+    // The ranking depends on the folded words alone: "läx" and "lax" share one.
+    const key = JSON.stringify([size, queryWordsOf(state.q), state.q.trim() === '', ...FACET_NAMES.map((f) => state[f])]);
     let r = rankCache.get(key);
     if (!r) {
       r = rank(state, size);
@@ -523,23 +561,52 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return r;
   }
 
+  const docOf = async (id: number) => riding.get(id) ?? (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK];
+
   async function search(state: SearchState, limit: number): Promise<EngineOutcome> {
     const { terms, total, top, counts } = await ranked(state, limit);
     const shown = top.slice(0, limit);
-    const docs = await Promise.all(shown.map(async (id) => riding.get(id) ?? (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK]));
+    const docs = await Promise.all(shown.map(docOf));
     const highlights = highlightsOf(docs, terms.join(' '));
     return { terms, total, hits: shown.map((id, i) => ({ id, doc: docs[i], highlights: highlights[i] })), counts };
+  }
+
+  async function prefetch(state: SearchState, limit: number): Promise<void> {
+    // After a space the next word could start with anything.
+    if (/\s$/.test(state.q)) return;
+    const all = words(state.q);
+    const last = all[all.length - 1];
+    if (!last) return;
+    // A word typed alone (beside one-letter words, which are not searched for), without facets:
+    // its next letter makes a file key whose answer the build stored, with its siblings', in one file.
+    const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && FACET_NAMES.every((f) => state[f].length === 0);
+    if (alone && answerFiles.has(last)) {
+      await answersOf(last);
+      return;
+    }
+    if (last.length < CHUNK_CHARS) return;
+    const crowded = split.has(chunkKey(last));
+    if (crowded && last.length === CHUNK_CHARS) return;
+    const c = await chunk(crowded ? last.slice(0, CHUNK_CHARS + 1) : chunkKey(last));
+    const letter = c?.likeliestAfter(last);
+    if (!letter) return;
+    const { top } = await ranked({ ...state, q: state.q + letter }, limit);
+    await Promise.all(top.slice(0, limit).map(docOf));
   }
 
   return {
     size: n,
     search,
+    prefetch,
     async rank(state) {
       const { total, top, counts } = await ranked(state, RANKED_MAX);
       return { total, top, counts };
     },
   };
 }
+
+/** The distinct folded words of a query that are searched for (one-letter words are not). */
+const queryWordsOf = (q: string) => [...new Set(words(q))].filter((w) => w.length >= MIN_WORD);
 
 /** fuse.js itself, over just the shown docs, says what to highlight. */
 function highlightsOf(docs: DocFragment[], query: string): EngineHit['highlights'][] {
@@ -564,7 +631,7 @@ export function fetchSource(base: string): IndexSource {
   return {
     meta: () => get('meta.json'),
     terms: (key) => get(`ord/${chunkFile(key)}.json`),
-    answer: (key) => get(`svar/${chunkFile(key)}.json`),
+    answers: (prefix) => get(`svar/${chunkFile(prefix)}.json`),
     fragments: (i) => get(`poster/${i}.json`),
   };
 }

@@ -45,15 +45,20 @@ export interface KeyOutcome {
 }
 
 /**
- * The answer to a file key typed alone, without facets (svar/): the second and third letter of
- * every word. A few kilobytes where the key's ord/ file is tens: such a keystroke fetches this
- * alone, and the ord/ file only when a longer word or a facet needs the postings.
+ * The answers to the file keys one letter longer than a prefix, each typed alone without facets
+ * (svar/<prefix>): after "s", every "s?" key; after "sa", every "sa?" key. Such a keystroke
+ * fetches no ord/ file, and the page fetches this file while the reader is between letters, so
+ * whichever letter comes next is answered from memory.
  */
-export interface KeyAnswer {
-  o: KeyOutcome;
-  /** the text of the first hits, as many as the page shows at once */
+export interface KeyAnswers {
+  /** per file key: the engine's outcome */
+  o: Record<string, KeyOutcome>;
+  /** the text of each key's first hits, as many as the page shows at once */
   h: Riders;
 }
+
+/** The svar/ file holding a file key's answer: the key without its last letter. */
+export const answersKey = (key: string) => key.slice(0, -1);
 
 /** Facets whose docs carry any number of values. */
 export const MULTI_FACETS = ['theme', 'area', 'period'] as const;

@@ -16,7 +16,7 @@ import {
   NORM_BASE,
   NORM_MAX,
   type DocFragment,
-  type KeyAnswer,
+  type KeyAnswers,
   type PrefixUnion,
   type Riders,
   type SearchMeta,
@@ -29,8 +29,8 @@ export interface SearchIndexFiles {
   terms: Map<string, PrefixUnion | TermChunk>;
   /** fragment file i holds docs [i * DOCS_PER_CHUNK, (i + 1) * DOCS_PER_CHUNK) */
   fragments: DocFragment[][];
-  /** file key → the answer to it typed alone, as written under svar/ (added by key-outcomes.ts) */
-  answers: Map<string, KeyAnswer>;
+  /** prefix → the answers to its file keys typed alone, as written under svar/ (added by key-outcomes.ts) */
+  answers: Map<string, KeyAnswers>;
 }
 
 type Postings = Map<number, number>;

@@ -1,13 +1,13 @@
 /**
- * Build step after index-builder.ts: the engine's answer to each file key typed alone (svar/)
- * and to the empty search (in the meta file). The browser then ranks nothing on the keystrokes
+ * Build step after index-builder.ts: the engine's answer to each file key typed alone (svar/,
+ * grouped by the key without its last letter) and to the empty search (in the meta file). The browser then ranks nothing on the keystrokes
  * that would fetch a file (the second and third letters of every word, where a prefix matches
  * most of the bank), and since the same engine computes the answer, it is exactly what the
  * browser would compute.
  */
 import { createEngine, RANKED_MAX, type Engine, type IndexSource } from './engine';
 import { encodeInts } from './codec';
-import type { KeyOutcome } from './format';
+import { answersKey, type KeyOutcome } from './format';
 import { RIDER_HITS, ridersOf, type SearchIndexFiles } from './index-builder';
 import { FACET_NAMES } from './options';
 import { EMPTY_STATE } from '../search';
@@ -20,7 +20,7 @@ export async function addKeyOutcomes(files: SearchIndexFiles): Promise<void> {
   const source: IndexSource = {
     meta: async () => ({ ...files.meta, o: undefined }),
     terms: async (key) => files.terms.get(key)!,
-    answer: async () => null,
+    answers: async () => null,
     fragments: async (i) => files.fragments[i],
   };
   const outcome = ({ total, top, counts }: Awaited<ReturnType<Engine['rank']>>): KeyOutcome => ({
@@ -29,12 +29,20 @@ export async function addKeyOutcomes(files: SearchIndexFiles): Promise<void> {
     c: encodeInts(FACET_NAMES.flatMap((facet) => files.meta.values[facet].map((value) => counts[facet].get(value) ?? 0))),
   });
   const keys = [...files.terms.keys()];
+  const shown = new Map<string, Set<number>>();
   for (let start = 0; start < keys.length; start += KEYS_PER_ENGINE) {
     const engine = await createEngine(source);
     if (start === 0) files.meta.o = outcome(await engine.rank(EMPTY_STATE));
     for (const key of keys.slice(start, start + KEYS_PER_ENGINE)) {
       const ranked = await engine.rank({ ...EMPTY_STATE, q: key });
-      files.answers.set(key, { o: outcome(ranked), h: ridersOf(files.fragments, ranked.top.slice(0, RIDER_HITS)) });
+      const group = answersKey(key);
+      if (!files.answers.has(group)) {
+        files.answers.set(group, { o: {}, h: { i: [], d: [] } });
+        shown.set(group, new Set());
+      }
+      files.answers.get(group)!.o[key] = outcome(ranked);
+      for (const id of ranked.top.slice(0, RIDER_HITS)) shown.get(group)!.add(id);
     }
   }
+  for (const [group, ids] of shown) files.answers.get(group)!.h = ridersOf(files.fragments, ids);
 }
