@@ -44,16 +44,6 @@ const PAGE_SIZE = 50;
 const FIRST_HITS = 10;
 const REST_AFTER_MS = 200;
 
-/** Runs `task` once the page is idle (soon, where the browser has no idle callbacks); returns its cancel. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 500 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, 50);
-  return () => clearTimeout(handle);
-}
-
 const LOAD_ERROR = 'Sökindexet kunde inte laddas. Försök igen senare, eller bläddra bland insatserna.';
 
 const plural = (n: number) => (n === 1 ? '1 träff' : `${n} träffar`);
@@ -202,22 +192,24 @@ export default function Search({ facets, indexUrl }: Props) {
     const land = (next: SearchOutcome) => latest() && setOutcome(next);
     const fail = () => latest() && setLoadError(LOAD_ERROR);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let cancelIdle = () => {};
     // A new search shows its first screenful at once; "more hits" asks for the whole page.
     searcher.search(state, shown > PAGE_SIZE ? shown : Math.min(FIRST_HITS, shown)).then((next) => {
       land(next);
-      if (!latest()) return;
-      // Between keys: the likely next letter's answer, so it is ready when typed.
-      cancelIdle = whenIdle(() => latest() && searcher.prefetch(state, FIRST_HITS));
-      if (next.hits.length < Math.min(shown, next.total)) {
+      if (latest() && next.hits.length < Math.min(shown, next.total)) {
         timer = setTimeout(() => latest() && searcher.search(state, shown).then(land, fail), REST_AFTER_MS);
       }
     }, fail);
-    return () => {
-      clearTimeout(timer);
-      cancelIdle();
-    };
+    return () => clearTimeout(timer);
   }, [searcher, state, shown]);
+
+  // Between keys: the likely next keystroke's answer (Searcher.prefetch), in a task of its own
+  // once the answer on screen is committed. (Idle callbacks did not come between keys in
+  // headless Chromium, even with 100 ms to spare.)
+  useEffect(() => {
+    if (!searcher || !outcome || !sameState(outcome.state, state)) return;
+    const timer = setTimeout(() => searcher.prefetch(outcome.state, FIRST_HITS));
+    return () => clearTimeout(timer);
+  }, [searcher, outcome, state]);
 
   const current = outcome !== null && sameState(outcome.state, state) && outcome.hits.length >= Math.min(shown, outcome.total);
   const shownState = outcome?.state ?? state;

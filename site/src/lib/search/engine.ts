@@ -215,9 +215,10 @@ export interface Engine {
   search(state: SearchState, limit: number): Promise<EngineOutcome>;
   /**
    * Work for the next keystroke, done while the reader is between keys. Where the next letter
-   * makes a word the build answered, the answers for every such letter (one svar/ file);
-   * otherwise the ranking of the query with its last word continued by its likeliest letter,
-   * and the text of its first `limit` hits. Another letter is then no slower than without.
+   * makes a file key, the build's answers for every such letter (one svar/ file), which answer
+   * a word typed alone; otherwise the ranking of the query with its last word continued by its
+   * likeliest letter, and the text of its first `limit` hits. Another letter is then no slower
+   * than without.
    */
   prefetch(state: SearchState, limit: number): Promise<void>;
   /** The ranking alone (the build stores it for each file key, see KeyOutcome). */
@@ -577,18 +578,22 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     const all = words(state.q);
     const last = all[all.length - 1];
     if (!last) return;
-    // A word typed alone (beside one-letter words, which are not searched for), without facets:
-    // its next letter makes a file key whose answer the build stored, with its siblings', in one file.
-    const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && FACET_NAMES.every((f) => state[f].length === 0);
-    if (alone && answerFiles.has(last)) {
-      await answersOf(last);
-      return;
+    let letter: string | null | undefined;
+    if (answerFiles.has(last)) {
+      // The next letter makes a file key: the build's answers to all of them come in one file.
+      const group = await answersOf(last);
+      // A word typed alone (beside one-letter words, which are not searched for), without
+      // facets: that file answers whichever letter comes.
+      const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && FACET_NAMES.every((f) => state[f].length === 0);
+      if (!group || alone) return;
+      // Otherwise it says which letter matches most, and that one is ranked ahead.
+      const [likeliest] = Object.entries(group.o).sort((a, b) => b[1].n - a[1].n);
+      letter = likeliest?.[0][last.length];
+    } else {
+      if (last.length < CHUNK_CHARS) return;
+      const c = await chunk(split.has(chunkKey(last)) ? last.slice(0, CHUNK_CHARS + 1) : chunkKey(last));
+      letter = c?.likeliestAfter(last);
     }
-    if (last.length < CHUNK_CHARS) return;
-    const crowded = split.has(chunkKey(last));
-    if (crowded && last.length === CHUNK_CHARS) return;
-    const c = await chunk(crowded ? last.slice(0, CHUNK_CHARS + 1) : chunkKey(last));
-    const letter = c?.likeliestAfter(last);
     if (!letter) return;
     const { top } = await ranked({ ...state, q: state.q + letter }, limit);
     await Promise.all(top.slice(0, limit).map(docOf));
