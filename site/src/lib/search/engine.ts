@@ -214,11 +214,11 @@ export interface Engine {
   readonly size: number;
   search(state: SearchState, limit: number): Promise<EngineOutcome>;
   /**
-   * Work for the next keystroke, done while the reader is between keys. Where the next letter
-   * makes a file key, the build's answers for every such letter (one svar/ file), which answer
-   * a word typed alone; otherwise the ranking of the query with its last word continued by its
-   * likeliest letter, and the text of its first `limit` hits. Another letter is then no slower
-   * than without.
+   * Work for the next keystroke, done while the reader is between keys: where the next letter
+   * makes a file key typed alone, the build's answers for every such letter (one svar/ file);
+   * after three letters, the ranking of the query with its last word continued by its likeliest
+   * letter, and the text of its first `limit` hits. Another letter is then no slower than
+   * without.
    */
   prefetch(state: SearchState, limit: number): Promise<void>;
   /** The ranking alone (the build stores it for each file key, see KeyOutcome). */
@@ -578,22 +578,19 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     const all = words(state.q);
     const last = all[all.length - 1];
     if (!last) return;
-    let letter: string | null | undefined;
     if (answerFiles.has(last)) {
-      // The next letter makes a file key: the build's answers to all of them come in one file.
-      const group = await answersOf(last);
-      // A word typed alone (beside one-letter words, which are not searched for), without
-      // facets: that file answers whichever letter comes.
+      // The next letter makes a file key. Typed alone (beside one-letter words, which are not
+      // searched for) and without facets, the build answered it, and all its siblings in one
+      // file. Otherwise it needs an ord/ file of tens of kilobytes, not fetched on a guess: the
+      // guesses of one bench session cost 140 KB of the 1 MB it may transfer.
       const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && FACET_NAMES.every((f) => state[f].length === 0);
-      if (!group || alone) return;
-      // Otherwise it says which letter matches most, and that one is ranked ahead.
-      const [likeliest] = Object.entries(group.o).sort((a, b) => b[1].n - a[1].n);
-      letter = likeliest?.[0][last.length];
-    } else {
-      if (last.length < CHUNK_CHARS) return;
-      const c = await chunk(split.has(chunkKey(last)) ? last.slice(0, CHUNK_CHARS + 1) : chunkKey(last));
-      letter = c?.likeliestAfter(last);
+      if (alone) await answersOf(last);
+      return;
     }
+    if (last.length < CHUNK_CHARS) return;
+    // The chunk the search just read.
+    const c = await chunk(split.has(chunkKey(last)) ? last.slice(0, CHUNK_CHARS + 1) : chunkKey(last));
+    const letter = c?.likeliestAfter(last);
     if (!letter) return;
     const { top } = await ranked({ ...state, q: state.q + letter }, limit);
     await Promise.all(top.slice(0, limit).map(docOf));
