@@ -129,6 +129,16 @@ describe('renderMarkdown without the sanitizer', () => {
     });
     expect(changed).toEqual([]);
   });
+
+  it('renders a text the same right after it was read as plain text (the lesson page lexes it once)', () => {
+    // Each text made unique, so markdownToText lexes it here instead of answering from its cache.
+    const again = texts.map((text, i) => {
+      const fresh = `${text}\n\n${i}`;
+      markdownToText(fresh);
+      return renderMarkdown(fresh, { headingLevel: 2 });
+    });
+    expect(again).toEqual(texts.map((text, i) => renderMarkdown(`${text}\n\n${i}`, { headingLevel: 2 })));
+  });
 });
 
 describe('markdown payloads in a real build', () => {

@@ -3,7 +3,7 @@
  * and text pasted from elsewhere, so nothing executable may survive: marked renders, then
  * sanitize-html keeps only an explicit allow-list of tags, attributes and URL schemes.
  */
-import { Marked, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens, type TokensList } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -81,6 +81,9 @@ const PLAIN_TOKENS = new Set(['space', 'paragraph', 'text', 'escape', 'heading',
 /** Characters whose escaping marked and sanitize-html write differently ("&#39;" against "'"). */
 const DIFFERENTLY_ESCAPED = /[&'"]/;
 
+// A lesson page asks for its body as text (the description) and then as HTML: lexed once.
+let lastLexed: { markdown: string; tokens: TokensList } | null = null;
+
 /**
  * Renders markdown to sanitized HTML. A text made only of plain tokens is already what the
  * sanitizer would return, byte for byte (tests/site/markdown.test.ts checks it), so it skips the
@@ -88,7 +91,8 @@ const DIFFERENTLY_ESCAPED = /[&'"]/;
  */
 export function renderMarkdown(markdown: string | null | undefined, { headingLevel = 3 }: MarkdownOptions = {}): string {
   if (!markdown || !markdown.trim()) return '';
-  const tokens = marked.lexer(markdown);
+  const tokens = lastLexed?.markdown === markdown ? lastLexed.tokens : marked.lexer(markdown);
+  lastLexed = null;
   // Shift headings so the shallowest becomes `headingLevel`: a "# Title" in a lesson body would
   // otherwise be a second h1 and break the page's heading outline.
   let shallowest = 7;
@@ -135,7 +139,9 @@ export function markdownToText(markdown: string | null | undefined): string {
   if (!markdown) return '';
   let text = plainTexts.get(markdown);
   if (text === undefined) {
-    text = (marked.parse(markdown) as string)
+    const tokens = marked.lexer(markdown);
+    lastLexed = { markdown, tokens };
+    text = (marked.parser(tokens) as string)
       .replace(NON_TEXT, '')
       .replace(/<[^>]*>/g, '')
       .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity])

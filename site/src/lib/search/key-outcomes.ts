@@ -1,9 +1,9 @@
 /**
  * Build step after index-builder.ts: the engine's answer to each file key typed alone (svar/,
- * grouped by the key without its last letter) and to the empty search (in the meta file). The browser then ranks nothing on the keystrokes
- * that would fetch a file (the second and third letters of every word, where a prefix matches
- * most of the bank), and since the same engine computes the answer, it is exactly what the
- * browser would compute.
+ * one file per key without its last letter) and to the empty search (in the meta file). The
+ * browser then ranks nothing on the keystrokes that would fetch a file (the second and third
+ * letters of every word, where a prefix matches most of the bank), and since the same engine
+ * computes the answer, it is exactly what the browser would compute.
  */
 import { createEngine, RANKED_MAX, type Engine, type IndexSource } from './engine';
 import { encodeInts } from './codec';
@@ -29,20 +29,17 @@ export async function addKeyOutcomes(files: SearchIndexFiles): Promise<void> {
     c: encodeInts(FACET_NAMES.flatMap((facet) => files.meta.values[facet].map((value) => counts[facet].get(value) ?? 0))),
   });
   const keys = [...files.terms.keys()];
-  const shown = new Map<string, Set<number>>();
+  const groups = new Map<string, { o: Record<string, KeyOutcome>; shown: Set<number> }>();
   for (let start = 0; start < keys.length; start += KEYS_PER_ENGINE) {
     const engine = await createEngine(source);
     if (start === 0) files.meta.o = outcome(await engine.rank(EMPTY_STATE));
     for (const key of keys.slice(start, start + KEYS_PER_ENGINE)) {
       const ranked = await engine.rank({ ...EMPTY_STATE, q: key });
-      const group = answersKey(key);
-      if (!files.answers.has(group)) {
-        files.answers.set(group, { o: {}, h: { i: [], d: [] } });
-        shown.set(group, new Set());
-      }
-      files.answers.get(group)!.o[key] = outcome(ranked);
-      for (const id of ranked.top.slice(0, RIDER_HITS)) shown.get(group)!.add(id);
+      const group = groups.get(answersKey(key)) ?? { o: {}, shown: new Set<number>() };
+      groups.set(answersKey(key), group);
+      group.o[key] = outcome(ranked);
+      for (const id of ranked.top.slice(0, RIDER_HITS)) group.shown.add(id);
     }
   }
-  for (const [group, ids] of shown) files.answers.get(group)!.h = ridersOf(files.fragments, ids);
+  for (const [prefix, { o, shown }] of groups) files.answers.set(prefix, { o, h: ridersOf(files.fragments, shown) });
 }
