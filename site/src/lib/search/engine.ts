@@ -276,17 +276,17 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   }
   const union = (key: string) => file(key, (raw: PrefixUnion) => ({ df: raw.df, postings: decodePostings(raw.p) }));
   const chunk = (key: string) => file(key, (raw: TermChunk) => new Chunk(raw));
+  /** The chunk a word of three letters or more is matched in (crowded prefixes are chunked by four). */
+  const chunkOfWord = (word: string) => chunk(split.has(chunkKey(word)) ? word.slice(0, CHUNK_CHARS + 1) : chunkKey(word));
 
-  /** The svar/ file of a prefix, fetched once; null where the build wrote none. */
+  /** The svar/ file of a prefix (one of answerFiles), fetched once. */
   function answersOf(prefix: string): Promise<KeyAnswers | null> {
     let a = answers.get(prefix);
     if (!a) {
-      a = answerFiles.has(prefix)
-        ? source.answers(prefix).then((known) => {
-            board(known?.h);
-            return known;
-          })
-        : Promise.resolve(null);
+      a = source.answers(prefix).then((known) => {
+        board(known?.h);
+        return known;
+      });
       a.catch(() => answers.delete(prefix));
       answers.set(prefix, a);
     }
@@ -378,7 +378,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       return finish(c?.df(term) ?? 0);
     }
     // Words of a crowded prefix are chunked by four letters (a typo in the fourth is not forgiven there).
-    const c = await chunk(split.has(chunkKey(term)) ? term.slice(0, CHUNK_CHARS + 1) : chunkKey(term));
+    const c = await chunkOfWord(term);
     if (c) for (const { refIndex, score } of c.fuse.search(term) as FuseResult<string>[]) recordAll(c.postings(refIndex), Math.max(EXACT, score ?? 0));
     return finish(c?.df(term) ?? 0);
   }
@@ -440,14 +440,13 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     }
   }
 
-  async function rank(state: SearchState, limit: number): Promise<Ranked> {
-    const queryWords = queryWordsOf(state.q);
+  async function rank(state: SearchState, queryWords: string[], limit: number): Promise<Ranked> {
     const wanted = wantedOf(state);
-    if (queryWords.length === 0 && state.q.trim() === '' && limit <= RANKED_MAX && meta.o && FACET_NAMES.every((f) => !wanted[f])) {
+    if (queryWords.length === 0 && state.q.trim() === '' && limit <= RANKED_MAX && meta.o && unfaceted(state)) {
       // The empty search (the page as it opens): the build's answer.
       return answer([], meta.o);
     }
-    if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && FACET_NAMES.every((f) => !wanted[f])) {
+    if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && unfaceted(state)) {
       // A file key typed alone (every two- and three-letter word): the build's answer, when it has one.
       const known = await answerOf(queryWords[0]);
       if (known) return answer(queryWords, known);
@@ -551,10 +550,11 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   function ranked(state: SearchState, limit: number): Promise<Ranked> {
     const size = Math.max(limit, RANKED_MAX);
     // The ranking depends on the folded words alone: "läx" and "lax" share one.
-    const key = JSON.stringify([size, queryWordsOf(state.q), state.q.trim() === '', ...FACET_NAMES.map((f) => state[f])]);
+    const queryWords = queryWordsOf(state.q);
+    const key = JSON.stringify([size, queryWords, state.q.trim() === '', ...FACET_NAMES.map((f) => state[f])]);
     let r = rankCache.get(key);
     if (!r) {
-      r = rank(state, size);
+      r = rank(state, queryWords, size);
       r.catch(() => rankCache.delete(key));
       rankCache.set(key, r);
       if (rankCache.size > 8) rankCache.delete(rankCache.keys().next().value!);
@@ -583,13 +583,13 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       // searched for) and without facets, the build answered it, and all its siblings in one
       // file. Otherwise it needs an ord/ file of tens of kilobytes, not fetched on a guess: the
       // guesses of one bench session cost 140 KB of the 1 MB it may transfer.
-      const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && FACET_NAMES.every((f) => state[f].length === 0);
+      const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && unfaceted(state);
       if (alone) await answersOf(last);
       return;
     }
     if (last.length < CHUNK_CHARS) return;
     // The chunk the search just read.
-    const c = await chunk(split.has(chunkKey(last)) ? last.slice(0, CHUNK_CHARS + 1) : chunkKey(last));
+    const c = await chunkOfWord(last);
     const letter = c?.likeliestAfter(last);
     if (!letter) return;
     const { top } = await ranked({ ...state, q: state.q + letter }, limit);
@@ -606,6 +606,9 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     },
   };
 }
+
+/** No facet value chosen: the states the build's stored answers are for. */
+const unfaceted = (state: SearchState) => FACET_NAMES.every((f) => state[f].length === 0);
 
 /** The distinct folded words of a query that are searched for (one-letter words are not). */
 const queryWordsOf = (q: string) => [...new Set(words(q))].filter((w) => w.length >= MIN_WORD);
