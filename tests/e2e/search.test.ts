@@ -178,6 +178,30 @@ describe('search (/sok/)', () => {
     await page.close();
   });
 
+  it('counts themes once their group opens, fetching the theme and area columns only then; a count is what choosing the theme gives', async () => {
+    const page = await browser.newPage();
+    const columnFetches: string[] = [];
+    page.on('request', (request) => request.url().includes('/sok/data/facetter.json') && columnFetches.push(request.url()));
+    await page.goto(`${site.url}/sok/`);
+    await count(page);
+    await typeQuery(page, 'samverkan');
+    await page.waitForFunction(() => document.querySelector('.search')?.getAttribute('data-rendered-query') === 'samverkan');
+    expect(columnFetches).toEqual([]);
+
+    const group = page.locator('details.facet', { has: page.locator('input[name="theme"]') });
+    await group.locator('summary').click();
+    await group.locator('.facet__count').first().waitFor();
+    const options = await group.locator('li').evaluateAll((items) =>
+      items.map((li) => ({ id: li.querySelector('input')!.id, n: Number(/\((\d+)\)/.exec(li.querySelector('.facet__count')?.textContent ?? '')?.[1] ?? -1) })),
+    );
+    expect(options.every((o) => o.n >= 0)).toBe(true);
+    const option = options.find((o) => o.n > 0)!;
+    await page.check(`#${option.id}`);
+    await waitForCount(page, option.n);
+    expect(columnFetches.length).toBe(1);
+    await page.close();
+  });
+
   it('works with the keyboard alone: skip link, query, a facet, a result', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/sok/`);

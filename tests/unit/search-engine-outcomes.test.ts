@@ -12,6 +12,7 @@ function memorySource(f: SearchIndexFiles, fetched: string[] = []): IndexSource 
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
   return {
     meta: async () => copy(f.meta),
+    facets: async () => (fetched.push('facetter'), copy(f.facets)),
     terms: async (key) => (fetched.push(`ord/${key}`), copy(f.terms.get(key)!)),
     answers: async (prefix) => (fetched.push(`svar/${prefix}`), f.answers.has(prefix) ? copy(f.answers.get(prefix)!) : null),
     fragments: async (i) => (fetched.push(`poster/${i}`), copy(f.fragments[i])),
@@ -29,11 +30,13 @@ beforeAll(async () => {
   const docs = buildSearchDocs(bank);
   // Small split threshold: crowded-prefix files (three-letter unions, four-letter chunks) too.
   plain = buildSearchIndex(docs, buildFacets(bank, docs), new Map(), { splitAbove: 200 });
-  const copy = JSON.parse(JSON.stringify({ meta: plain.meta, terms: [...plain.terms], fragments: plain.fragments }));
+  const copy = JSON.parse(JSON.stringify({ meta: plain.meta, facets: plain.facets, terms: [...plain.terms], fragments: plain.fragments }));
   withOutcomes = { ...copy, terms: new Map(copy.terms), answers: new Map() };
   await addKeyOutcomes(withOutcomes);
   ranking = await createEngine(memorySource(plain));
   answering = await createEngine(memorySource(withOutcomes, fetched));
+  // Both count every facet, as the page does once a theme or area group is open.
+  await Promise.all([ranking.countAll(), answering.countAll()]);
 });
 
 describe('answers the build stores per file key', () => {

@@ -8,7 +8,7 @@ import { buildFacets, buildSearchDocs } from '../../site/src/lib/search-index';
 import { createEngine, type Engine, type IndexSource } from '../../site/src/lib/search/engine';
 import { buildSearchIndex, type SearchIndexFiles } from '../../site/src/lib/search/index-builder';
 import { decodePostings } from '../../site/src/lib/search/codec';
-import type { PrefixUnion, TermChunk } from '../../site/src/lib/search/format';
+import { ON_DEMAND_FACETS, type OnDemandFacet, type PrefixUnion, type TermChunk } from '../../site/src/lib/search/format';
 import { chunkKey, fold, words } from '../../site/src/lib/search/text';
 
 let docs: SearchDoc[];
@@ -22,6 +22,7 @@ function memorySource(f: SearchIndexFiles): IndexSource {
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
   return {
     meta: async () => copy(f.meta),
+    facets: async () => (fetched.push('facetter'), copy(f.facets)),
     terms: async (key) => (fetched.push(`ord/${key}`), copy(f.terms.get(key)!)),
     // Without the build's stored answers (key-outcomes.ts): every query is ranked here.
     answers: async () => null,
@@ -138,6 +139,7 @@ describe('search index and engine', () => {
   });
 
   it('counts facets exactly as a brute-force pass over the hits does (OR within, AND across)', async () => {
+    await engine.countAll();
     const theme = files.meta.values.theme[0];
     const area = files.meta.values.area[0];
     const states: Partial<SearchState>[] = [
@@ -162,6 +164,28 @@ describe('search index and engine', () => {
         expect(outcome.hits.length).toBe(Math.min(10, outcome.total));
       }
     }
+  });
+
+  it('counts themes and areas once asked or filtered by, loading their columns once', async () => {
+    const counting = await createEngine(memorySource(files));
+    await counting.countAll();
+    const fresh = await createEngine(memorySource(files));
+    fetched.length = 0;
+    const q = titleWords(5, 1)[0];
+    const state = { ...EMPTY_STATE, q };
+    const [before, reference] = [await fresh.search(state, 10), await counting.search(state, 10)];
+    expect(before.hits.map((h) => h.doc.u)).toEqual(reference.hits.map((h) => h.doc.u));
+    for (const facet of FACET_NAMES) expect(before.counts[facet], facet).toEqual(ON_DEMAND_FACETS.includes(facet as OnDemandFacet) ? null : reference.counts[facet]);
+    expect(fetched).not.toContain('facetter');
+    // A theme chosen: the search loads the columns itself.
+    const themed = { ...state, theme: [files.meta.values.theme[0]] };
+    const [filtered, filteredReference] = [await fresh.search(themed, 10), await counting.search(themed, 10)];
+    expect(filtered.total).toBe(filteredReference.total);
+    expect(filtered.counts).toEqual(filteredReference.counts);
+    // From then on every search counts every facet, without fetching the columns again.
+    await fresh.countAll();
+    expect((await fresh.search(state, 10)).counts).toEqual(reference.counts);
+    expect(fetched.filter((f) => f === 'facetter')).toEqual(['facetter']);
   });
 
   it('fetches only the chunks a query needs and only the fragments of the hits shown', async () => {

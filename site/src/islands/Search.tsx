@@ -5,6 +5,7 @@ import {
   EMPTY_STATE,
   FACET_NAMES,
   highlightParts,
+  ON_DEMAND_FACETS,
   sameState,
   stateFromSearch,
   stateToSearch,
@@ -32,8 +33,11 @@ const FACET_LEGEND: Record<FacetName, string> = {
   period: 'Period',
 };
 
-/** Groups with few options start open; long lists start closed unless something in them is chosen. */
-const OPEN_BY_DEFAULT: Record<FacetName, boolean> = { type: true, lessonType: true, theme: false, area: false, period: true };
+/**
+ * Groups with few options start open; long lists (the facets counted on demand) start closed
+ * unless something in them is chosen.
+ */
+const startsOpen = (facet: FacetName) => !(ON_DEMAND_FACETS as readonly FacetName[]).includes(facet);
 
 const PAGE_SIZE = 50;
 
@@ -157,6 +161,10 @@ export default function Search({ facets, indexUrl }: Props) {
   const [wide, setWide] = useState(true);
   // Groups the reader opened or closed; the others follow OPEN_BY_DEFAULT and the choice.
   const [opened, setOpened] = useState<Partial<Record<FacetName, boolean>>>({});
+  const isOpen = (facet: FacetName) => opened[facet] ?? ((wide && startsOpen(facet)) || state[facet].length > 0);
+  // Whether the facets counted on demand are counted: from when the reader first opens one of their groups.
+  const [allCounted, setAllCounted] = useState(false);
+  const countsWanted = ON_DEMAND_FACETS.some(isOpen);
   // True while the current history entry belongs to a query being typed: further keystrokes
   // replace it, so Back returns to the previous search rather than to each letter.
   const typingEntry = useRef(false);
@@ -200,7 +208,15 @@ export default function Search({ facets, indexUrl }: Props) {
       }
     }, fail);
     return () => clearTimeout(timer);
-  }, [searcher, state, shown]);
+  }, [searcher, state, shown, allCounted]);
+
+  useEffect(() => {
+    if (!searcher || !countsWanted || allCounted) return;
+    searcher.countAll().then(
+      () => setAllCounted(true),
+      () => setLoadError(LOAD_ERROR),
+    );
+  }, [searcher, countsWanted, allCounted]);
 
   // Between keys: the likely next keystroke's answer (Searcher.prefetch), in a task of its own
   // once the answer on screen is committed. (Idle callbacks did not come between keys in
@@ -324,7 +340,7 @@ export default function Search({ facets, indexUrl }: Props) {
             const options = facets[facet];
             if (options.length === 0) return null;
             const selected = state[facet];
-            const open = opened[facet] ?? ((wide && OPEN_BY_DEFAULT[facet]) || selected.length > 0);
+            const open = isOpen(facet);
             return (
               <FacetGroup
                 key={facet}

@@ -4,11 +4,12 @@
  * entries is searched without downloading it whole.
  */
 import type { EntryType, LessonType } from './format';
-import { createEngine, fetchSource, type IndexSource } from './search/engine';
+import { createEngine, fetchSource, type EngineOutcome, type IndexSource } from './search/engine';
 import type { DocFragment } from './search/format';
 import { FACET_NAMES, type FacetName, type SearchState } from './search/options';
 
 export { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './search/options';
+export { ON_DEMAND_FACETS } from './search/format';
 
 /** One search document; short keys keep the shipped JSON small. */
 export interface SearchDoc {
@@ -71,8 +72,8 @@ export interface SearchOutcome {
   total: number;
   /** the first hits in rank order, as many as were asked for */
   hits: Hit[];
-  /** For each facet, how many hits each value would have with the other facets applied. */
-  counts: Record<FacetName, Map<string, number>>;
+  /** For each facet, how many hits each value would have with the other facets applied (see EngineOutcome). */
+  counts: EngineOutcome['counts'];
 }
 
 export interface Searcher {
@@ -80,6 +81,8 @@ export interface Searcher {
   search(state: SearchState, limit: number): Promise<SearchOutcome>;
   /** Readies the likely next keystroke's answer (see Engine.prefetch); never fails. */
   prefetch(state: SearchState, limit: number): Promise<void>;
+  /** From now on, count the facets counted on demand too (see Engine.countAll). */
+  countAll(): Promise<void>;
 }
 
 /** Loads the index's meta file (the rest comes as queries need it) from `base`, e.g. /sok/data/. */
@@ -92,6 +95,7 @@ export async function createSearcher(base: string | IndexSource): Promise<Search
     },
     // A guess that fails to load is just not ready: the keystroke fetches what it needs.
     prefetch: (state, limit) => engine.prefetch(state, limit).catch(() => {}),
+    countAll: () => engine.countAll(),
   };
 }
 

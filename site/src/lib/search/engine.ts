@@ -27,7 +27,10 @@ import {
   FIELDS,
   MULTI_FACETS,
   NORM_BASE,
+  ON_DEMAND_FACETS,
   type DocFragment,
+  type FacetColumn,
+  type FacetColumns,
   answersKey,
   type KeyAnswers,
   type KeyOutcome,
@@ -40,6 +43,8 @@ import {
 
 export interface IndexSource {
   meta(): Promise<SearchMeta>;
+  /** the columns of the facets counted on demand */
+  facets(): Promise<FacetColumns>;
   /** a file under ord/: a PrefixUnion for two-character keys, a TermChunk for three */
   terms(key: string): Promise<PrefixUnion | TermChunk>;
   /** a file under svar/ (the answers to the keys one letter longer than `prefix`), or null where the build stored none */
@@ -60,8 +65,11 @@ export interface EngineOutcome {
   total: number;
   /** the first `limit` hits, in rank order, with their text */
   hits: EngineHit[];
-  /** For each facet, how many hits each value would have with the other facets applied. */
-  counts: Record<FacetName, Map<string, number>>;
+  /**
+   * For each facet, how many hits each value would have with the other facets applied; null for
+   * a facet counted on demand (ON_DEMAND_FACETS) until `countAll` has loaded its column.
+   */
+  counts: Record<FacetName, Map<string, number> | null>;
 }
 
 /** fuse.js's options for matching one query word against single words (already folded). */
@@ -145,15 +153,21 @@ class Chunk {
   }
 }
 
-/** Per doc, the facet values it carries, as value indices; built once from the meta file. */
-interface FacetColumns {
+/** Per doc, the facet values it carries, as value indices: the meta file's, and the on-demand ones once loaded. */
+interface DocColumns {
   type: Uint8Array;
   lessonType: Int8Array;
-  multi: Record<MultiFacet, { start: Uint32Array; values: Uint16Array }>;
+  multi: Partial<Record<MultiFacet, MultiColumn>>;
   norms: Float32Array;
 }
 
-/** Per area value, itself and its ancestors (the meta file lists each doc's own areas only). */
+/** One packed list of value indices per doc (CSR), for a fast per-hit check. */
+interface MultiColumn {
+  start: Uint32Array;
+  values: Uint16Array;
+}
+
+/** Per area value, itself and its ancestors (the index lists each doc's own areas only). */
 function areaClosures(parent: number[]): number[][] {
   return parent.map((_, v) => {
     const chain = [v];
@@ -162,7 +176,38 @@ function areaClosures(parent: number[]): number[][] {
   });
 }
 
-function columnsOf(meta: SearchMeta): FacetColumns {
+function multiColumnOf(facet: MultiFacet, { c, v }: FacetColumn, n: number, parent: number[]): MultiColumn {
+  const closures = facet === 'area' ? areaClosures(parent) : null;
+  const start = new Uint32Array(n + 1);
+  let out = new Uint16Array(closures ? v.length * 4 : v.length);
+  let k = 0;
+  for (let d = 0, j = 0; d < n; d++) {
+    start[d] = k;
+    const own = smallAt(c, d);
+    for (let e = 0; e < own; e++, j++) {
+      const value = smallAt(v, j);
+      if (!closures) {
+        out[k++] = value;
+        continue;
+      }
+      for (const a of closures[value]) {
+        let dup = false;
+        for (let x = start[d]; x < k && !dup; x++) dup = out[x] === a;
+        if (dup) continue;
+        if (k === out.length) {
+          const grown = new Uint16Array(out.length * 2);
+          grown.set(out);
+          out = grown;
+        }
+        out[k++] = a;
+      }
+    }
+  }
+  start[n] = k;
+  return { start, values: out.subarray(0, k) };
+}
+
+function columnsOf(meta: SearchMeta): DocColumns {
   const n = meta.n;
   const type = new Uint8Array(n);
   const lessonType = new Int8Array(n);
@@ -170,45 +215,14 @@ function columnsOf(meta: SearchMeta): FacetColumns {
     type[d] = smallAt(meta.type, d);
     lessonType[d] = smallAt(meta.lt, d) - 1;
   }
-  const multi = {} as FacetColumns['multi'];
-  const closures = areaClosures(meta.parent);
-  for (const facet of MULTI_FACETS) {
-    // One packed list of value indices per doc (CSR), for a fast per-hit check.
-    const { c, v } = meta.multi[facet];
-    const start = new Uint32Array(n + 1);
-    let out = new Uint16Array(facet === 'area' ? v.length * 4 : v.length);
-    let k = 0;
-    for (let d = 0, j = 0; d < n; d++) {
-      start[d] = k;
-      const own = smallAt(c, d);
-      for (let e = 0; e < own; e++, j++) {
-        const value = smallAt(v, j);
-        if (facet !== 'area') {
-          out[k++] = value;
-          continue;
-        }
-        for (const a of closures[value]) {
-          let dup = false;
-          for (let x = start[d]; x < k && !dup; x++) dup = out[x] === a;
-          if (dup) continue;
-          if (k === out.length) {
-            const grown = new Uint16Array(out.length * 2);
-            grown.set(out);
-            out = grown;
-          }
-          out[k++] = a;
-        }
-      }
-    }
-    start[n] = k;
-    multi[facet] = { start, values: out.subarray(0, k) };
-  }
+  const multi = { period: multiColumnOf('period', meta.multi.period, n, meta.parent) };
   const norms = new Float32Array(n * 3);
   for (let i = 0; i < n * 3; i++) norms[i] = normOf(meta.norms.charCodeAt(i) - NORM_BASE);
   return { type, lessonType, multi, norms };
 }
 
-const emptyCounts = () => Object.fromEntries(FACET_NAMES.map((f) => [f, new Map<string, number>()])) as EngineOutcome['counts'];
+const emptyCounts = () => Object.fromEntries(FACET_NAMES.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
+const isOnDemand = (facet: FacetName) => (ON_DEMAND_FACETS as readonly string[]).includes(facet);
 
 export interface Engine {
   readonly size: number;
@@ -221,6 +235,11 @@ export interface Engine {
    * without.
    */
   prefetch(state: SearchState, limit: number): Promise<void>;
+  /**
+   * Loads the columns of the facets counted on demand; from then on every outcome counts them.
+   * A search that filters by such a facet loads them itself.
+   */
+  countAll(): Promise<void>;
   /** The ranking alone (the build stores it for each file key, see KeyOutcome). */
   rank(state: SearchState): Promise<{ total: number; top: number[]; counts: EngineOutcome['counts'] }>;
 }
@@ -422,7 +441,8 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     for (let k = 0; k < MULTI_FACETS.length; k++) {
       const w = wanted[MULTI_FACETS[k]];
       if (!w) continue;
-      const { start, values } = columns.multi[MULTI_FACETS[k]];
+      // A facet in use has its column (rank loads it first).
+      const { start, values } = columns.multi[MULTI_FACETS[k]]!;
       let ok = false;
       for (let j = start[d]; j < start[d + 1] && !ok; j++) ok = w.has(values[j]);
       if (!ok) mask |= 4 << k;
@@ -435,7 +455,9 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     else if (facetIndex === 1) {
       if (columns.lessonType[d] >= 0) tallies[1][columns.lessonType[d]]++;
     } else {
-      const { start, values } = columns.multi[MULTI_FACETS[facetIndex - 2]];
+      const column = columns.multi[MULTI_FACETS[facetIndex - 2]];
+      if (!column) return;
+      const { start, values } = column;
       for (let j = start[d]; j < start[d + 1]; j++) tallies[facetIndex][values[j]]++;
     }
   }
@@ -451,7 +473,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       const known = await answerOf(queryWords[0]);
       if (known) return answer(queryWords, known);
     }
-    const matches = await Promise.all(queryWords.map(term));
+    const [matches] = await Promise.all([Promise.all(queryWords.map(term)), ON_DEMAND_FACETS.some((f) => wanted[f]) && countAll()]);
     const tallies = FACET_NAMES.map((f) => new Uint32Array(meta.values[f].length));
     const top: { id: number; score: number }[] = [];
     let total = 0;
@@ -471,7 +493,10 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     // Without facets every hit counts towards every facet: the tallies without the checks.
     const faceted = FACET_NAMES.some((f) => wanted[f]);
     const [typeTally, lessonTypeTally] = tallies;
-    const multiTallies = MULTI_FACETS.map((f, k) => ({ ...columns.multi[f], tally: tallies[k + 2] }));
+    const multiTallies = MULTI_FACETS.flatMap((f, k) => {
+      const column = columns.multi[f];
+      return column ? [{ ...column, tally: tallies[k + 2] }] : [];
+    });
     const tallyAll = (d: number) => {
       typeTally[columns.type[d]]++;
       if (columns.lessonType[d] >= 0) lessonTypeTally[columns.lessonType[d]]++;
@@ -541,8 +566,11 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       }
     }
 
-    const counts = emptyCounts();
-    FACET_NAMES.forEach((facet, f) => meta.values[facet].forEach((value, v) => tallies[f][v] && counts[facet].set(value, tallies[f][v])));
+    const counts: Ranked['counts'] = emptyCounts();
+    FACET_NAMES.forEach((facet, f) => {
+      if (isOnDemand(facet) && !columns.multi[facet as MultiFacet]) counts[facet] = null;
+      else meta.values[facet].forEach((value, v) => tallies[f][v] && counts[facet]!.set(value, tallies[f][v]));
+    });
     return { terms: queryWords, total, top: top.map((t) => t.id), counts };
   }
 
@@ -560,6 +588,20 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       if (rankCache.size > 8) rankCache.delete(rankCache.keys().next().value!);
     }
     return r;
+  }
+
+  let onDemand: Promise<void> | undefined;
+  function countAll(): Promise<void> {
+    if (!onDemand) {
+      onDemand = source.facets().then((file) => {
+        for (const facet of ON_DEMAND_FACETS) columns.multi[facet] = multiColumnOf(facet, file[facet], n, meta.parent);
+        // The rankings kept so far lack these counts.
+        rankCache.clear();
+      });
+      // A failed load is tried again by the next caller.
+      onDemand.catch(() => (onDemand = undefined));
+    }
+    return onDemand;
   }
 
   const docOf = async (id: number) => riding.get(id) ?? (await fragmentChunk(Math.floor(id / DOCS_PER_CHUNK)))[id % DOCS_PER_CHUNK];
@@ -600,6 +642,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     size: n,
     search,
     prefetch,
+    countAll,
     async rank(state) {
       const { total, top, counts } = await ranked(state, RANKED_MAX);
       return { total, top, counts };
@@ -635,6 +678,7 @@ export function fetchSource(base: string): IndexSource {
   };
   return {
     meta: () => get('meta.json'),
+    facets: () => get('facetter.json'),
     terms: (key) => get(`ord/${chunkFile(key)}.json`),
     answers: (prefix) => get(`svar/${chunkFile(prefix)}.json`),
     fragments: (i) => get(`poster/${i}.json`),

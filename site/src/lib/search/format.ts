@@ -65,8 +65,25 @@ export const MULTI_FACETS = ['theme', 'area', 'period'] as const;
 export type MultiFacet = (typeof MULTI_FACETS)[number];
 
 /**
- * Everything needed to browse by facet and to count, without any other file: fetched once when
- * the search page opens. Per-doc columns are strings of one character per value (codec.ts).
+ * Facets with many values, whose groups start closed on the search page: their columns are most
+ * of the meta file at national scale, and nobody sees their counts until a group opens. They
+ * live in a file of their own (`FacetColumns`), fetched when a group opens or a value is chosen.
+ */
+export const ON_DEMAND_FACETS = ['theme', 'area'] as const;
+export type OnDemandFacet = (typeof ON_DEMAND_FACETS)[number];
+
+/** A multi-valued facet's column: per doc how many values (c), and all docs' value indices in a row (v). */
+export interface FacetColumn {
+  c: string;
+  v: string;
+}
+
+/** The columns of the facets counted on demand (facetter.json). */
+export type FacetColumns = Record<OnDemandFacet, FacetColumn>;
+
+/**
+ * Everything needed to browse by facet and to count, but the facets counted on demand: fetched
+ * once when the search page opens. Per-doc columns are strings of one character per value (codec.ts).
  */
 export interface SearchMeta {
   /** number of documents */
@@ -85,8 +102,8 @@ export interface SearchMeta {
   type: string;
   /** per doc: index into values.lessonType + 1, 0 for none */
   lt: string;
-  /** per multi-valued facet: per doc how many values (c), and all docs' value indices in a row (v) */
-  multi: Record<MultiFacet, { c: string; v: string }>;
+  /** per multi-valued facet but those counted on demand: its column */
+  multi: Record<Exclude<MultiFacet, OnDemandFacet>, FacetColumn>;
   /** per doc three characters, the token counts of title, text and ctx as char codes from 48 */
   norms: string;
   /** the first hits of the empty search */

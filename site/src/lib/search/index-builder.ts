@@ -15,8 +15,12 @@ import {
   MULTI_FACETS,
   NORM_BASE,
   NORM_MAX,
+  ON_DEMAND_FACETS,
   type DocFragment,
+  type FacetColumn,
+  type FacetColumns,
   type KeyAnswers,
+  type MultiFacet,
   type PrefixUnion,
   type Riders,
   type SearchMeta,
@@ -25,6 +29,8 @@ import {
 
 export interface SearchIndexFiles {
   meta: SearchMeta;
+  /** the columns of the facets counted on demand, as written to facetter.json */
+  facets: FacetColumns;
   /** file key (two or three characters) → prefix union or term chunk, as written under ord/ */
   terms: Map<string, PrefixUnion | TermChunk>;
   /** fragment file i holds docs [i * DOCS_PER_CHUNK, (i + 1) * DOCS_PER_CHUNK) */
@@ -278,6 +284,7 @@ export function buildSearchIndex(
   }
 
 
+  const column = (f: MultiFacet): FacetColumn => ({ c: encodeSmall(multi[f].c), v: encodeSmall(multi[f].v) });
   const meta: SearchMeta = {
     n: docs.length,
     fields,
@@ -287,12 +294,13 @@ export function buildSearchIndex(
     parent,
     type: encodeSmall(type),
     lt: encodeSmall(lt),
-    multi: Object.fromEntries(MULTI_FACETS.map((f) => [f, { c: encodeSmall(multi[f].c), v: encodeSmall(multi[f].v) }])) as SearchMeta['multi'],
+    multi: { period: column('period') },
     norms,
     // The empty search lists docs in order: its first screenful comes with the meta file.
     h: ridersOf(fragments, docs.slice(0, RIDER_HITS).map((_, id) => id)),
   };
-  return { meta, terms, fragments, answers: new Map() };
+  const facetColumns = Object.fromEntries(ON_DEMAND_FACETS.map((f) => [f, column(f)])) as FacetColumns;
+  return { meta, facets: facetColumns, terms, fragments, answers: new Map() };
 }
 
 /** The display fragments of some docs, to ride along with a file. */

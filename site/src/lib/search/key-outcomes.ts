@@ -19,6 +19,7 @@ export async function addKeyOutcomes(files: SearchIndexFiles): Promise<void> {
   // The engine reads the files without the answers, so it ranks every key (and the empty search) itself.
   const source: IndexSource = {
     meta: async () => ({ ...files.meta, o: undefined }),
+    facets: async () => files.facets,
     terms: async (key) => files.terms.get(key)!,
     answers: async () => null,
     fragments: async (i) => files.fragments[i],
@@ -26,12 +27,14 @@ export async function addKeyOutcomes(files: SearchIndexFiles): Promise<void> {
   const outcome = ({ total, top, counts }: Awaited<ReturnType<Engine['rank']>>): KeyOutcome => ({
     n: total,
     top: encodeInts(top.slice(0, RANKED_MAX)),
-    c: encodeInts(FACET_NAMES.flatMap((facet) => files.meta.values[facet].map((value) => counts[facet].get(value) ?? 0))),
+    c: encodeInts(FACET_NAMES.flatMap((facet) => files.meta.values[facet].map((value) => counts[facet]!.get(value) ?? 0))),
   });
   const keys = [...files.terms.keys()];
   const groups = new Map<string, { o: Record<string, KeyOutcome>; shown: Set<number> }>();
   for (let start = 0; start < keys.length; start += KEYS_PER_ENGINE) {
     const engine = await createEngine(source);
+    // The stored answers count every facet, whichever group the reader opens.
+    await engine.countAll();
     if (start === 0) files.meta.o = outcome(await engine.rank(EMPTY_STATE));
     for (const key of keys.slice(start, start + KEYS_PER_ENGINE)) {
       const ranked = await engine.rank({ ...EMPTY_STATE, q: key });
