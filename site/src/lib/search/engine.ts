@@ -221,7 +221,6 @@ function columnsOf(meta: SearchMeta): DocColumns {
   return { type, lessonType, multi, norms };
 }
 
-const emptyCounts = () => Object.fromEntries(FACET_NAMES.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
 const isOnDemand = (facet: FacetName) => (ON_DEMAND_FACETS as readonly string[]).includes(facet);
 
 export interface Engine {
@@ -230,9 +229,9 @@ export interface Engine {
   /**
    * Work for the next keystroke, done while the reader is between keys: where the next letter
    * makes a file key typed alone, the build's answers for every such letter (one svar/ file);
-   * after three letters, the ranking of the query with its last word continued by its likeliest
-   * letter, and the text of its first `limit` hits. Another letter is then no slower than
-   * without.
+   * otherwise, after three letters or after other words, the ranking of the query with its last
+   * word continued by its likeliest letter, and the text of its first `limit` hits. Another
+   * letter is then no slower than without.
    */
   prefetch(state: SearchState, limit: number): Promise<void>;
   /**
@@ -413,13 +412,34 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return t;
   };
 
+  /**
+   * The non-zero counts per facet value, by value index. A facet counted on demand stays null
+   * until its column is loaded, even where a stored answer knows its counts: its group is
+   * closed, and a closed group is drawn again only when its counts come or go.
+   */
+  function countsOf(count: (facet: number, value: number) => number): Ranked['counts'] {
+    const counts = {} as Ranked['counts'];
+    FACET_NAMES.forEach((facet, f) => {
+      if (isOnDemand(facet) && !columns.multi[facet as MultiFacet]) {
+        counts[facet] = null;
+        return;
+      }
+      const values = (counts[facet] = new Map());
+      meta.values[facet].forEach((value, v) => {
+        const n = count(f, v);
+        if (n) values.set(value, n);
+      });
+    });
+    return counts;
+  }
+
+  /** Where each facet's counts start in a stored answer's `c`. */
+  const countOffsets = FACET_NAMES.map((_, f) => FACET_NAMES.slice(0, f).reduce((sum, facet) => sum + meta.values[facet].length, 0));
+
   /** A stored outcome as rank() gives it. */
   function answer(terms: string[], known: KeyOutcome): Ranked {
-    const counts = emptyCounts();
     const all = decodeInts(known.c);
-    let k = 0;
-    for (const facet of FACET_NAMES) for (const value of meta.values[facet]) if (all[k++]) counts[facet].set(value, all[k - 1]);
-    return { terms, total: known.n, top: decodeInts(known.top), counts };
+    return { terms, total: known.n, top: decodeInts(known.top), counts: countsOf((f, v) => all[countOffsets[f] + v]) };
   }
 
   /** Facet value indices wanted by the state, per facet; null where the facet is not used. */
@@ -566,12 +586,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       }
     }
 
-    const counts: Ranked['counts'] = emptyCounts();
-    FACET_NAMES.forEach((facet, f) => {
-      if (isOnDemand(facet) && !columns.multi[facet as MultiFacet]) counts[facet] = null;
-      else meta.values[facet].forEach((value, v) => tallies[f][v] && counts[facet]!.set(value, tallies[f][v]));
-    });
-    return { terms: queryWords, total, top: top.map((t) => t.id), counts };
+    return { terms: queryWords, total, top: top.map((t) => t.id), counts: countsOf((f, v) => tallies[f][v]) };
   }
 
   /** The ranking of a state, kept for a few states: the island asks for more hits of the same one. */
@@ -620,19 +635,23 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     const all = words(state.q);
     const last = all[all.length - 1];
     if (!last) return;
+    let letter: string | null | undefined;
     if (answerFiles.has(last)) {
-      // The next letter makes a file key. Typed alone (beside one-letter words, which are not
-      // searched for) and without facets, the build answered it, and all its siblings in one
-      // file. Otherwise it needs an ord/ file of tens of kilobytes, not fetched on a guess: the
-      // guesses of one bench session cost 140 KB of the 1 MB it may transfer.
-      const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && unfaceted(state);
-      if (alone) await answersOf(last);
-      return;
+      // The next letter makes a file key: the build's answers to all such keys share one file.
+      const group = await answersOf(last);
+      // Typed alone (beside one-letter words, which are not searched for) and without facets,
+      // that file answers whichever letter comes.
+      if (!group || (all.slice(0, -1).every((w) => w.length < MIN_WORD) && unfaceted(state))) return;
+      // Otherwise the letter needs an ord/ file and a ranking: the key that matches most docs
+      // in the whole bank is made ready.
+      let likeliest: string | undefined;
+      for (const key in group.o) if (!likeliest || group.o[key].n > group.o[likeliest].n) likeliest = key;
+      letter = likeliest?.[last.length];
+    } else {
+      if (last.length < CHUNK_CHARS) return;
+      // The chunk the search just read.
+      letter = (await chunkOfWord(last))?.likeliestAfter(last);
     }
-    if (last.length < CHUNK_CHARS) return;
-    // The chunk the search just read.
-    const c = await chunkOfWord(last);
-    const letter = c?.likeliestAfter(last);
     if (!letter) return;
     const { top } = await ranked({ ...state, q: state.q + letter }, limit);
     await Promise.all(top.slice(0, limit).map(docOf));
