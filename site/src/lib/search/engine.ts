@@ -229,9 +229,9 @@ export interface Engine {
   /**
    * Work for the next keystroke, done while the reader is between keys: where the next letter
    * makes a file key typed alone, the build's answers for every such letter (one svar/ file);
-   * otherwise, after three letters or after other words, the ranking of the query with its last
-   * word continued by its likeliest letter, and the text of its first `limit` hits. Another
-   * letter is then no slower than without.
+   * after three letters, the ranking of the query with its last word continued by its likeliest
+   * letter, and the text of its first `limit` hits. Another letter is then no slower than
+   * without.
    */
   prefetch(state: SearchState, limit: number): Promise<void>;
   /**
@@ -635,23 +635,19 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     const all = words(state.q);
     const last = all[all.length - 1];
     if (!last) return;
-    let letter: string | null | undefined;
     if (answerFiles.has(last)) {
-      // The next letter makes a file key: the build's answers to all such keys share one file.
-      const group = await answersOf(last);
-      // Typed alone (beside one-letter words, which are not searched for) and without facets,
-      // that file answers whichever letter comes.
-      if (!group || (all.slice(0, -1).every((w) => w.length < MIN_WORD) && unfaceted(state))) return;
-      // Otherwise the letter needs an ord/ file and a ranking: the key that matches most docs
-      // in the whole bank is made ready.
-      let likeliest: string | undefined;
-      for (const key in group.o) if (!likeliest || group.o[key].n > group.o[likeliest].n) likeliest = key;
-      letter = likeliest?.[last.length];
-    } else {
-      if (last.length < CHUNK_CHARS) return;
-      // The chunk the search just read.
-      letter = (await chunkOfWord(last))?.likeliestAfter(last);
+      // The next letter makes a file key. Typed alone (beside one-letter words, which are not
+      // searched for) and without facets, the build answered it, and all its siblings in one
+      // file. Otherwise it needs an ord/ file of tens of kilobytes, not fetched on a guess: the
+      // guesses of one bench session cost 140 KB of the 1 MB it may transfer.
+      const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && unfaceted(state);
+      if (alone) await answersOf(last);
+      return;
     }
+    if (last.length < CHUNK_CHARS) return;
+    // The chunk the search just read.
+    const c = await chunkOfWord(last);
+    const letter = c?.likeliestAfter(last);
     if (!letter) return;
     const { top } = await ranked({ ...state, q: state.q + letter }, limit);
     await Promise.all(top.slice(0, limit).map(docOf));
