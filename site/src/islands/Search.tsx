@@ -21,7 +21,7 @@ import {
 interface Props {
   /** Facet options, rendered before the index arrives so the form is usable at once. */
   facets: SearchFacets;
-  /** Base URL of the chunked static index (meta.json, ord/, svar/, poster/). */
+  /** Base URL of the chunked static index (meta.json, facetter.json, ord/, svar/, poster/). */
   indexUrl: string;
 }
 
@@ -159,7 +159,7 @@ export default function Search({ facets, indexUrl }: Props) {
   const [announcement, setAnnouncement] = useState('');
   // On a narrow screen the filters sit above the results: start them closed so the hits show.
   const [wide, setWide] = useState(true);
-  // Groups the reader opened or closed; the others follow OPEN_BY_DEFAULT and the choice.
+  // Groups the reader opened or closed; the others follow startsOpen and the choice.
   const [opened, setOpened] = useState<Partial<Record<FacetName, boolean>>>({});
   const isOpen = (facet: FacetName) => opened[facet] ?? ((wide && startsOpen(facet)) || state[facet].length > 0);
   // Whether the facets counted on demand are counted: from when the reader first opens one of their groups.
