@@ -5,6 +5,7 @@ import {
   EMPTY_STATE,
   FACET_NAMES,
   highlightParts,
+  isOnDemandFacet,
   ON_DEMAND_FACETS,
   sameState,
   stateFromSearch,
@@ -37,7 +38,7 @@ const FACET_LEGEND: Record<FacetName, string> = {
  * Groups with few options start open; long lists (the facets counted on demand) start closed
  * unless something in them is chosen.
  */
-const startsOpen = (facet: FacetName) => !(ON_DEMAND_FACETS as readonly FacetName[]).includes(facet);
+const startsOpen = (facet: FacetName) => !isOnDemandFacet(facet);
 
 const PAGE_SIZE = 50;
 

@@ -9,7 +9,7 @@ import type { DocFragment } from './search/format';
 import { FACET_NAMES, type FacetName, type SearchState } from './search/options';
 
 export { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './search/options';
-export { ON_DEMAND_FACETS } from './search/format';
+export { isOnDemandFacet, ON_DEMAND_FACETS } from './search/format';
 
 /** One search document; short keys keep the shipped JSON small. */
 export interface SearchDoc {

@@ -28,6 +28,7 @@ import {
   MULTI_FACETS,
   NORM_BASE,
   ON_DEMAND_FACETS,
+  isOnDemandFacet,
   type DocFragment,
   type FacetColumn,
   type FacetColumns,
@@ -221,7 +222,6 @@ function columnsOf(meta: SearchMeta): DocColumns {
   return { type, lessonType, multi, norms };
 }
 
-const isOnDemand = (facet: FacetName) => (ON_DEMAND_FACETS as readonly string[]).includes(facet);
 
 export interface Engine {
   readonly size: number;
@@ -420,7 +420,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   function countsOf(count: (facet: number, value: number) => number): Ranked['counts'] {
     const counts = {} as Ranked['counts'];
     FACET_NAMES.forEach((facet, f) => {
-      if (isOnDemand(facet) && !columns.multi[facet as MultiFacet]) {
+      if (isOnDemandFacet(facet) && !columns.multi[facet]) {
         counts[facet] = null;
         return;
       }
@@ -484,11 +484,12 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
 
   async function rank(state: SearchState, queryWords: string[], limit: number): Promise<Ranked> {
     const wanted = wantedOf(state);
-    if (queryWords.length === 0 && state.q.trim() === '' && limit <= RANKED_MAX && meta.o && unfaceted(state)) {
+    const faceted = !unfaceted(state);
+    if (queryWords.length === 0 && state.q.trim() === '' && limit <= RANKED_MAX && meta.o && !faceted) {
       // The empty search (the page as it opens): the build's answer.
       return answer([], meta.o);
     }
-    if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && unfaceted(state)) {
+    if (queryWords.length === 1 && limit <= RANKED_MAX && keys.has(queryWords[0]) && !faceted) {
       // A file key typed alone (every two- and three-letter word): the build's answer, when it has one.
       const known = await answerOf(queryWords[0]);
       if (known) return answer(queryWords, known);
@@ -511,7 +512,6 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     };
 
     // Without facets every hit counts towards every facet: the tallies without the checks.
-    const faceted = FACET_NAMES.some((f) => wanted[f]);
     const [typeTally, lessonTypeTally] = tallies;
     const multiTallies = MULTI_FACETS.flatMap((f, k) => {
       const column = columns.multi[f];

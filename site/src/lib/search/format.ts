@@ -71,6 +71,7 @@ export type MultiFacet = (typeof MULTI_FACETS)[number];
  */
 export const ON_DEMAND_FACETS = ['theme', 'area'] as const;
 export type OnDemandFacet = (typeof ON_DEMAND_FACETS)[number];
+export const isOnDemandFacet = (facet: string): facet is OnDemandFacet => (ON_DEMAND_FACETS as readonly string[]).includes(facet);
 
 /** A multi-valued facet's column: per doc how many values (c), and all docs' value indices in a row (v). */
 export interface FacetColumn {
