@@ -10,6 +10,7 @@ import { serveSite, type ServedSite } from '@erfarenhetsbanken/scripts/serve';
 import { launchChromium, runAxe } from '../helpers/browser';
 import { attr, buildSite, elements, fileOf, parseHtml, sitemapPaths } from '../helpers/site';
 import { ENTRY_LIST_LIMIT, LIST_PAGE_SIZE } from '../../site/src/lib/listing';
+import { SECTIONS_PER_PAGE } from '../../site/src/lib/compare';
 
 /**
  * The page templates that only appear once a bank outgrows one page per list: a synthetic bank
@@ -76,6 +77,36 @@ describe('lists at scale', () => {
     expect(listPages('/jamfor/').length).toBe(Math.ceil(bank.initiatives.length / LIST_PAGE_SIZE));
   });
 
+  it("pages each theme's comparison at SECTIONS_PER_PAGE initiatives, all in the sitemap, and every matrix cell links to its section on the right page", () => {
+    const sitemap = new Set(sitemapPaths(dist));
+    const compared = bank.lessons.filter((l) => l.type === 'success_factor' || l.type === 'obstacle');
+    const cellLinks = listPages('/jamfor/').flatMap((p) =>
+      elements(page(p), 'td').flatMap((td) => elements(td, 'a').map((a) => attr(a, 'href')!)),
+    );
+    let paged = 0;
+    for (const theme of bank.themes) {
+      // Recomputed from the snapshot: the initiatives with a success factor or obstacle on the theme.
+      const expected = new Set(compared.filter((l) => l.themes.includes(theme.slug)).flatMap((l) => l.initiatives));
+      const pages = listPages(`/jamfor/tema/${theme.slug}/`);
+      expect(pages.length, theme.slug).toBe(Math.max(1, Math.ceil(expected.size / SECTIONS_PER_PAGE)));
+      if (pages.length > 1) paged++;
+      const seen: string[] = [];
+      for (const p of pages) {
+        const anchors = elements(page(p), 'section').map((s) => attr(s, 'aria-labelledby')!.replace(/^insats-/, ''));
+        expect(anchors.length, p).toBeLessThanOrEqual(SECTIONS_PER_PAGE);
+        expect(sitemap.has(p), p).toBe(true);
+        seen.push(...anchors);
+        for (const initiative of anchors) expect(cellLinks, `${theme.slug} ${initiative}`).toContain(`${p}#insats-${initiative}`);
+      }
+      expect(seen.length, theme.slug).toBe(expected.size);
+      expect(new Set(seen), theme.slug).toEqual(expected);
+    }
+    // The bank is large enough for some themes to need a second page.
+    expect(paged).toBeGreaterThan(0);
+    // Every cell link points into a theme's pages (checked above), and there is one per non-empty cell.
+    expect(cellLinks.length).toBe(new Set(compared.flatMap((l) => l.themes.flatMap((t) => l.initiatives.map((i) => `${t} ${i}`)))).size);
+  });
+
   it('cuts the lists of a theme page at ENTRY_LIST_LIMIT and links to the search for the rest', () => {
     const theme = bank.themes.find((t) => bank.lessons.filter((l) => l.themes.includes(t.slug)).length > ENTRY_LIST_LIMIT)!;
     const links = hrefs(`/teman/${theme.slug}/`);
@@ -86,7 +117,8 @@ describe('lists at scale', () => {
   it('passes axe (WCAG 2.1 A/AA) on one page of every template that only large banks have', async () => {
     const lesson = bank.lessons[0];
     const theme = bank.themes[0];
-    const paths = ['/insatser/sida/2/', '/insatser/kategori/sida/2/', '/insatser/omrade/sida/2/', '/lardomar/sida/2/', '/jamfor/sida/2/', '/jamfor/period/sida/2/', `/teman/${theme.slug}/`, `/lardomar/${lesson.slug}/`];
+    const pagedTheme = bank.themes.find((t) => fileOf(dist, `/jamfor/tema/${t.slug}/sida/2/`))!;
+    const paths = ['/insatser/sida/2/', '/insatser/kategori/sida/2/', '/insatser/omrade/sida/2/', '/lardomar/sida/2/', '/jamfor/sida/2/', '/jamfor/period/sida/2/', `/jamfor/tema/${pagedTheme.slug}/sida/2/`, `/teman/${theme.slug}/`, `/lardomar/${lesson.slug}/`];
     const context = await browser.newContext();
     const tab = await context.newPage();
     const problems: string[] = [];

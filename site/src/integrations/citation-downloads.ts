@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildBank } from '../lib/bank';
+import { loadBank } from '../lib/bank';
 import { CITATION_FORMATS, citationFileUrl, entryCitation, sourceCitation, type CitationFormat, type CitationItem } from '../lib/citation';
 import { inShard } from '../lib/shard';
-import { loadSnapshot, resolveSnapshotPath } from '../lib/snapshot';
+import { resolveSnapshotPath } from '../lib/snapshot';
 
 /**
  * Writes the static citation downloads (`<entry page>/citera.bib`, `.ris`, `.json`) once the pages
@@ -23,7 +23,7 @@ export function citationDownloads(): AstroIntegration {
         site = config.site!;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const bank = buildBank(await loadSnapshot(resolveSnapshotPath(root)));
+        const bank = await loadBank(resolveSnapshotPath(root));
         // Next to the entry pages this build shard renders.
         const mine = <T extends { slug: string }>(entries: T[]) => entries.filter((entry) => inShard(entry.slug));
         const items: CitationItem[] = [

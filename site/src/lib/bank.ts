@@ -14,9 +14,8 @@ import type {
   Source,
   Theme,
 } from '@erfarenhetsbanken/shared-types';
-import { compareThemeUrl } from './compare';
 import { loadSnapshot, resolveSnapshotPath } from './snapshot';
-import { byText, compareDecades, decadesOf, entryUrl, LESSON_TYPES, listUrl, UNKNOWN_DECADE, type EntryType } from './format';
+import { byText, compareDecades, compareThemeUrl, decadesOf, entryUrl, LESSON_TYPES, listUrl, UNKNOWN_DECADE, type EntryType } from './format';
 
 export type { Area, Citation, Initiative, Lesson, Method, Organisation, Source, Theme };
 
@@ -73,8 +72,21 @@ const byName = byText<Area | Organisation | Method | Theme>((x) => x.name);
 
 type CollectionName = 'initiatives' | 'lessons' | 'sources' | 'areas' | 'organisations' | 'methods' | 'themes';
 
-async function loadBank(): Promise<Bank> {
-  return buildBank(await loadSnapshot(resolveSnapshotPath()));
+// One bank per snapshot, on globalThis like the snapshot cache (lib/snapshot.ts): the pages'
+// bundled copy of this module and the integrations' own copy then share it instead of each
+// deriving the relations of 60,000 entries.
+const BANKS_KEY = Symbol.for('erfarenhetsbanken.banks');
+const banks = ((globalThis as Record<symbol, unknown>)[BANKS_KEY] ??= new WeakMap()) as WeakMap<Snapshot, Bank>;
+
+/** The bank of the snapshot at `file` (by default the build's). */
+export async function loadBank(file = resolveSnapshotPath()): Promise<Bank> {
+  const snapshot = await loadSnapshot(file);
+  let bank = banks.get(snapshot);
+  if (!bank) {
+    bank = buildBank(snapshot);
+    banks.set(snapshot, bank);
+  }
+  return bank;
 }
 
 /** Derives lookups and reverse relations from a (validated) snapshot. */

@@ -39,6 +39,8 @@ export const TYPE_LABEL_PLURAL: Record<EntryType, string> = {
 
 export const entryUrl = (type: EntryType, slug: string) => `/${SEGMENT[type]}/${slug}/`;
 export const listUrl = (type: EntryType) => `/${SEGMENT[type]}/`;
+/** The first page of a theme's column of the comparison matrix (lib/compare.ts). */
+export const compareThemeUrl = (theme: string) => `/jamfor/tema/${theme}/`;
 
 /** Lesson types in the order a reader should meet them: what worked before what got in the way. */
 export const LESSON_TYPES = ['success_factor', 'obstacle', 'insight', 'recommendation'] as const;

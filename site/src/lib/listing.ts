@@ -135,13 +135,10 @@ export const LISTS = {
 export const listPages = (bank: Bank, list: keyof typeof LISTS) =>
   paginateGroups<Initiative | Lesson>(LISTS[list].base, LISTS[list].groups(bank) as ListGroup<Initiative | Lesson>[]);
 
-/** The list pages after the first of each list (and of the paged comparison matrix), for the sitemap. */
+/** The addresses of a paged list's pages after the first. */
+export const laterPageUrls = (pages: ListPage<unknown>[]) => pages[0].pages.slice(1).map((p) => p.href);
+
+/** The list pages after the first of each list, for the sitemap. */
 export function laterListPageUrls(bank: Bank): string[] {
-  const later = (base: string, count: number) => Array.from({ length: Math.max(count - 1, 0) }, (_, i) => listPageUrl(base, i + 2));
-  const matrixPages = Math.ceil(bank.initiatives.length / LIST_PAGE_SIZE);
-  return [
-    ...(Object.keys(LISTS) as (keyof typeof LISTS)[]).flatMap((list) => later(LISTS[list].base, listPages(bank, list).length)),
-    ...later('/jamfor/', matrixPages),
-    ...later('/jamfor/period/', matrixPages),
-  ];
+  return (Object.keys(LISTS) as (keyof typeof LISTS)[]).flatMap((list) => laterPageUrls(listPages(bank, list)));
 }

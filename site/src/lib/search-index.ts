@@ -1,6 +1,7 @@
 /**
- * Builds the search documents, the facet options and the chunked search index at build time.
- * The browser fetches the index piecemeal (search/engine.ts) and never indexes anything itself.
+ * Builds the search documents, the facet options and the chunked search index at build time
+ * (written to files by integrations/search-data.ts). The browser fetches the index piecemeal
+ * (search/engine.ts) and never indexes anything itself.
  */
 import { LABELS } from '@erfarenhetsbanken/shared-types';
 import { areaAncestors, decadesOfLesson, pick, type Bank } from './bank';
@@ -22,6 +23,7 @@ import { markdownToText } from './markdown';
 import type { FacetName, SearchDoc, SearchFacets } from './search';
 import { buildSearchIndex, type SearchIndexFiles } from './search/index-builder';
 import { addKeyOutcomes } from './search/key-outcomes';
+import { chunkFile } from './search/text';
 
 const TEXT_LENGTH = 280;
 
@@ -156,7 +158,7 @@ export function buildFacets(bank: Bank, docs: SearchDoc[]): SearchFacets {
 
 const built = new WeakMap<Bank, Promise<SearchIndexFiles>>();
 
-/** The index files, built once per bank: every static endpoint under /sok/data/ asks for them. */
+/** The index files, built once per bank. */
 export function searchIndexFiles(bank: Bank): Promise<SearchIndexFiles> {
   let files = built.get(bank);
   if (!files) {
@@ -169,5 +171,14 @@ export function searchIndexFiles(bank: Bank): Promise<SearchIndexFiles> {
   return files;
 }
 
-/** A static endpoint's JSON body. */
-export const jsonResponse = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+/** Where the browser fetches the index files from (search/engine.ts). */
+export const SEARCH_DATA_URL = '/sok/data/';
+
+/** Each index file's path under SEARCH_DATA_URL, with its JSON body. */
+export function* searchDataFiles({ meta, facets, terms, fragments, answers }: SearchIndexFiles): Generator<[path: string, body: unknown]> {
+  yield ['meta.json', meta];
+  yield ['facetter.json', facets];
+  for (const [key, file] of terms) yield [`ord/${chunkFile(key)}.json`, file];
+  for (const [i, docs] of fragments.entries()) yield [`poster/${i}.json`, docs];
+  for (const [prefix, group] of answers) yield [`svar/${chunkFile(prefix)}.json`, group];
+}
