@@ -110,4 +110,10 @@ const sek = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 export const formatSek = (amount: number) => `${sek.format(amount)} kr`;
 
 const dateFormat = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Stockholm' });
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+// Every page's footer formats the export date: once, not 60,000 times at about 25 µs each.
+const formattedDates = new Map<string, string>();
+export function formatDate(iso: string): string {
+  let text = formattedDates.get(iso);
+  if (text === undefined) formattedDates.set(iso, (text = dateFormat.format(new Date(iso))));
+  return text;
+}
