@@ -32,6 +32,8 @@ export interface Matrix {
   unthemed: Lesson[];
 }
 
+// One cell shared by all the empty ones (read, never filled): most of a national matrix's 300,000 are empty.
+const EMPTY: MatrixCell = { successFactors: [], obstacles: [] };
 const isEmpty = (cell: MatrixCell) => cell.successFactors.length + cell.obstacles.length === 0;
 
 const isCompared = (lesson: Lesson): lesson is Lesson & { type: ComparedType } => (COMPARED_TYPES as readonly string[]).includes(lesson.type);
@@ -53,7 +55,7 @@ export function compareMatrix(initiatives: Initiative[], themes: Theme[], lesson
   const rows: MatrixRow[] = [];
   const without: Initiative[] = [];
   for (const initiative of initiatives) {
-    const row = themes.map((t) => cells.get(key(initiative.slug, t.slug)) ?? { successFactors: [], obstacles: [] });
+    const row = themes.map((t) => cells.get(key(initiative.slug, t.slug)) ?? EMPTY);
     if (!row.every(isEmpty)) rows.push({ initiative, cells: row });
     else without.push(initiative);
   }
