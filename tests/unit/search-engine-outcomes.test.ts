@@ -6,7 +6,7 @@ import { buildFacets, buildSearchDocs } from '../../site/src/lib/search-index';
 import { createEngine, type Engine, type IndexSource } from '../../site/src/lib/search/engine';
 import { buildSearchIndex, type SearchIndexFiles } from '../../site/src/lib/search/index-builder';
 import { addKeyOutcomes } from '../../site/src/lib/search/key-outcomes';
-import { ON_DEMAND_FACETS, type OnDemandFacet } from '../../site/src/lib/search/format';
+import { isOnDemandFacet } from '../../site/src/lib/search/format';
 
 /** The files as the browser gets them: through JSON, with the fetches counted. */
 function memorySource(f: SearchIndexFiles, fetched: string[] = []): IndexSource {
@@ -68,7 +68,7 @@ describe('answers the build stores per file key', () => {
     const state = { ...EMPTY_STATE, q: key };
     const reference = await answering.search(state, 10);
     const before = await fresh.search(state, 10);
-    for (const f of FACET_NAMES) expect(before.counts[f], f).toEqual(ON_DEMAND_FACETS.includes(f as OnDemandFacet) ? null : reference.counts[f]);
+    for (const f of FACET_NAMES) expect(before.counts[f], f).toEqual(isOnDemandFacet(f) ? null : reference.counts[f]);
     await fresh.countAll();
     expect((await fresh.search(state, 10)).counts).toEqual(reference.counts);
   });

@@ -82,8 +82,11 @@ export function paginateGroups<T>(base: string, groups: ListGroup<T>[], pageSize
  */
 export function listPaths<T>(pages: ListPage<T>[]) {
   if (!isPrimaryShard) return [];
-  return pages.map((page) => ({ params: { page: page.number === 1 ? undefined : `sida/${page.number}` }, props: { page } }));
+  return pages.map((page) => ({ params: { page: pageParam(page) }, props: { page } }));
 }
+
+/** A `[...page]` route's parameter: none for the first page, `sida/<n>` for the rest. */
+export const pageParam = (page: ListPage<unknown>) => (page.number === 1 ? undefined : `sida/${page.number}`);
 
 /** The list pages and how each groups its entries. */
 export const LISTS = {

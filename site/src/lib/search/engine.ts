@@ -222,7 +222,6 @@ function columnsOf(meta: SearchMeta): DocColumns {
   return { type, lessonType, multi, norms };
 }
 
-
 export interface Engine {
   readonly size: number;
   search(state: SearchState, limit: number): Promise<EngineOutcome>;
