@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { citationDownloads } from './src/integrations/citation-downloads.ts';
+import { lessonPages } from './src/integrations/lesson-pages.ts';
 import { searchData } from './src/integrations/search-data.ts';
 
 // Build with `npm run build` (scripts/build.mjs), which also honours SNAPSHOT_PATH, SITE_OUT_DIR.
@@ -9,7 +10,7 @@ export default defineConfig({
   // Absolute URLs (sitemap, canonical links) are made against this.
   site: process.env.SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [react(), citationDownloads(), searchData()],
+  integrations: [react(), lessonPages(), citationDownloads(), searchData()],
   build: {
     format: 'directory',
     // One shared, cacheable stylesheet rather than the same CSS inlined into every page.
