@@ -5,7 +5,8 @@
  * (integrations/lesson-pages.ts). The components of the same names wrap these functions.
  */
 import { apaSegments, CITATION_FORMATS, citationFileUrl, citationJsonLd, highwireTags, jsonLdScript, type CitationFormat, type CitationItem } from './citation';
-import { pick, type Bank, type Citation, type Lesson } from './bank';
+import { LABELS } from '@erfarenhetsbanken/shared-types';
+import { pick, type Bank, type Citation, type Lesson, type Source } from './bank';
 import { entryUrl, formatPeriod, LESSON_TYPE_LABEL, type EntryType, type LessonType, type Period } from './format';
 import { renderMarkdown } from './markdown';
 
@@ -91,4 +92,23 @@ export function citeAsHtml(item: CitationItem): string {
 export function citationMetaHtml(item: CitationItem, site: URL | string, extra: Record<string, unknown> = {}): string {
   const tags = highwireTags(item).map(([name, content]) => `<meta name="${escapeAttribute(name)}" content="${escapeAttribute(content)}">`);
   return `${tags.join('')}<script type="application/ld+json">${jsonLdScript(citationJsonLd(item, site, extra))}</script>`;
+}
+
+export const sourceListHtml = (items: Source[]) =>
+  `<ul class="entry-list">${items
+    .map(
+      (s) =>
+        `<li><a href="${entryUrl('source', s.slug)}">${escapeHtml(s.title)}</a> <span class="meta">${escapeHtml([LABELS.sourceType[s.type], s.authors, s.publisher, s.year ?? 'år saknas'].filter(Boolean).join(' · '))}</span></li>`,
+    )
+    .join('')}</ul>`;
+
+/** A lesson in full where it is listed under its initiative: body and evidence together. `level`: its heading's. */
+export function lessonCardHtml(bank: Bank, lesson: Lesson, level: 3 | 4): string {
+  const id = `lardom-${lesson.slug}`;
+  return (
+    `<article class="lesson-card" aria-labelledby="${id}"><h${level} id="${id}"><a href="${entryUrl('lesson', lesson.slug)}">${escapeHtml(lesson.title)}</a></h${level}>` +
+    markdownHtml(lesson.body, level + 1) +
+    citationsHtml(bank, lesson.citations) +
+    '</article>'
+  );
 }

@@ -3,14 +3,15 @@ import fs from 'fs';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Snapshot } from '@erfarenhetsbanken/shared-types';
-import { lessonPageTemplate, TEMPLATE_PARTS, TEMPLATE_SLUG } from '../../site/src/lib/lesson-page';
+import { entryPageTemplate, TEMPLATE_PARTS, TEMPLATE_SLUG } from '../../site/src/lib/entry-pages/template';
 import { builtSite, fileOf, SITE_DIR } from '../helpers/site';
 import { freePort } from '../helpers/net';
 import { ROOT } from '../helpers/paths';
 
 /**
- * Lesson pages are written from one model page rendered by Astro (integrations/lesson-pages.ts);
- * `astro dev` renders each through the route. Both must give the same page.
+ * Lesson and initiative pages are written from one model page per type rendered by Astro
+ * (integrations/entry-pages.ts); `astro dev` renders each through its route. Both must give the
+ * same page.
  */
 
 const MODEL = [
@@ -21,11 +22,11 @@ const MODEL = [
   `<p>Permanent adress: http://example.org/lardomar/${TEMPLATE_SLUG}/</p>`,
 ].join('');
 
-describe('the lesson page template', () => {
+describe('the entry page template', () => {
   const parts = { title: 'Tryggt & "nära" <i>', description: 'Ett "citat" & mer', head: '<meta name="x" content="y">', article: '<article>Text</article>' };
 
   it('puts each part where the model holds its placeholder, escaped as Astro escapes it', () => {
-    expect(lessonPageTemplate(MODEL)('en-lardom', parts)).toBe(
+    expect(entryPageTemplate(MODEL, 'lesson')('en-lardom', parts)).toBe(
       [
         '<title>Tryggt &amp; &quot;nära&quot; &lt;i&gt; – Erfarenhetsbanken</title>',
         '<meta name="description" content="Ett &#34;citat&#34; &#38; mer">',
@@ -37,17 +38,19 @@ describe('the lesson page template', () => {
   });
 
   it('leaves the description out for a lesson without text, as Base.astro does', () => {
-    expect(lessonPageTemplate(MODEL)('en-lardom', { ...parts, description: '' })).not.toContain('name="description"');
+    expect(entryPageTemplate(MODEL, 'lesson')('en-lardom', { ...parts, description: '' })).not.toContain('name="description"');
   });
 
   it('refuses a model that lacks a placeholder or holds one too often, naming it', () => {
-    expect(() => lessonPageTemplate(MODEL.replace(TEMPLATE_PARTS.head, ''))).toThrow(`"${TEMPLATE_PARTS.head}" 0 times, not 1`);
-    expect(() => lessonPageTemplate(MODEL + TEMPLATE_PARTS.article)).toThrow(`"${TEMPLATE_PARTS.article}" 2 times, not 1`);
-    expect(() => lessonPageTemplate(MODEL.replace(`<span aria-current="page">${TEMPLATE_PARTS.title}</span>`, ''))).toThrow(`"${TEMPLATE_PARTS.title}" 1 times, not 2`);
+    expect(() => entryPageTemplate(MODEL.replace(TEMPLATE_PARTS.head, ''), 'lesson')).toThrow(`"${TEMPLATE_PARTS.head}" 0 times, not 1`);
+    expect(() => entryPageTemplate(MODEL + TEMPLATE_PARTS.article, 'lesson')).toThrow(`"${TEMPLATE_PARTS.article}" 2 times, not 1`);
+    expect(() => entryPageTemplate(MODEL.replace(`<span aria-current="page">${TEMPLATE_PARTS.title}</span>`, ''), 'lesson')).toThrow(`"${TEMPLATE_PARTS.title}" 1 times, not 2`);
+    // The model of one type is not the model of another: the addresses differ.
+    expect(() => entryPageTemplate(MODEL, 'initiative')).toThrow(`The initiative page model holds "/insatser/${TEMPLATE_SLUG}/" 0 times, not 2`);
   });
 });
 
-describe('lesson pages in the build and under astro dev', () => {
+describe('lesson and initiative pages in the build and under astro dev', () => {
   let dist: string;
   let snapshot: Snapshot;
   let dev: ChildProcess | undefined;
@@ -78,10 +81,12 @@ describe('lesson pages in the build and under astro dev', () => {
     dev?.kill();
   });
 
-  it('writes a page for every lesson, and no model page', () => {
-    const lessons = fs.readdirSync(path.join(dist, 'lardomar'), { withFileTypes: true }).filter((e) => e.isDirectory() && !/^sida$/.test(e.name));
-    expect(lessons.map((e) => e.name).sort()).toEqual(snapshot.lessons.map((l) => l.slug).sort());
-    expect(fs.existsSync(path.join(dist, 'lardomar', TEMPLATE_SLUG))).toBe(false);
+  it('writes a page for every lesson and initiative, and no model page', () => {
+    for (const [folder, entries] of [['lardomar', snapshot.lessons], ['insatser', snapshot.initiatives]] as const) {
+      const pages = fs.readdirSync(path.join(dist, folder), { withFileTypes: true }).filter((e) => e.isDirectory() && !['sida', 'kategori', 'omrade'].includes(e.name));
+      expect(pages.map((e) => e.name).sort()).toEqual(entries.map((e) => e.slug).sort());
+      expect(fs.existsSync(path.join(dist, folder, TEMPLATE_SLUG))).toBe(false);
+    }
   });
 
   it('serves the same head and main content under astro dev as the build wrote', async () => {
@@ -94,14 +99,15 @@ describe('lesson pages in the build and under astro dev', () => {
       jsonLd: /<script type="application\/ld\+json">.*?<\/script>/s.exec(html)?.[0],
       main: /<main[\s\S]*<\/main>/.exec(html)?.[0].replace(/>\s+</g, '><').replace(/\s+/g, ' '),
     });
-    const lessons = [snapshot.lessons[0], snapshot.lessons[Math.floor(snapshot.lessons.length / 2)], snapshot.lessons.at(-1)!];
-    for (const lesson of lessons) {
-      const urlPath = `/lardomar/${lesson.slug}/`;
+    const some = <T>(entries: T[]) => [entries[0], entries[Math.floor(entries.length / 2)], entries.at(-1)!];
+    const pages = [...some(snapshot.lessons).map((e) => ['lardomar', e] as const), ...some(snapshot.initiatives).map((e) => ['insatser', e] as const)];
+    for (const [folder, entry] of pages) {
+      const urlPath = `/${folder}/${entry.slug}/`;
       const built = fs.readFileSync(fileOf(dist, urlPath)!, 'utf8');
       const response = await fetch(devOrigin + urlPath);
       expect(response.status, urlPath).toBe(200);
       const served = comparable(await response.text());
-      expect(served.main, urlPath).toContain(lesson.title.replace(/&/g, '&amp;'));
+      expect(served.main, urlPath).toContain(entry.title.replace(/&/g, '&amp;'));
       expect(served).toEqual(comparable(built));
     }
   });
