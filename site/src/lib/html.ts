@@ -1,8 +1,8 @@
 /**
  * Markup built as strings, for the parts of pages that repeat hundreds of thousands of times in a
  * national build: as Astro components every list item cost a component instance of its own, and
- * lesson pages are written from these strings without Astro's per-page pipeline
- * (integrations/lesson-pages.ts). The components of the same names wrap these functions.
+ * lesson and initiative pages are written from these strings without Astro's per-page pipeline
+ * (lib/entry-pages/). The components of the same names wrap these functions.
  */
 import { apaSegments, CITATION_FORMATS, citationFileUrl, citationJsonLd, highwireTags, jsonLdScript, type CitationFormat, type CitationItem } from './citation';
 import { LABELS } from '@erfarenhetsbanken/shared-types';

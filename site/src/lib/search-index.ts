@@ -156,13 +156,26 @@ export function buildFacets(bank: Bank, docs: SearchDoc[]): SearchFacets {
   };
 }
 
+// The search page lists the facet options and the search-data integration indexes the same
+// documents, in one build process but from two copies of this module (the pages' bundle and the
+// integration's): on globalThis, like the bank (bank.ts), the documents are built once.
+const DOCS_KEY = Symbol.for('erfarenhetsbanken.search-docs');
+const docsOfBank = ((globalThis as Record<symbol, unknown>)[DOCS_KEY] ??= new WeakMap()) as WeakMap<Bank, SearchDoc[]>;
+
+/** buildSearchDocs, once per bank. */
+export function searchDocsOf(bank: Bank): SearchDoc[] {
+  let docs = docsOfBank.get(bank);
+  if (!docs) docsOfBank.set(bank, (docs = buildSearchDocs(bank)));
+  return docs;
+}
+
 const built = new WeakMap<Bank, Promise<SearchIndexFiles>>();
 
 /** The index files, built once per bank. */
 export function searchIndexFiles(bank: Bank): Promise<SearchIndexFiles> {
   let files = built.get(bank);
   if (!files) {
-    const docs = buildSearchDocs(bank);
+    const docs = searchDocsOf(bank);
     const parents = new Map(bank.areas.map((a) => [a.slug, a.parent && bank.area.has(a.parent) ? a.parent : null]));
     const index = buildSearchIndex(docs, buildFacets(bank, docs), parents);
     files = addKeyOutcomes(index).then(() => index);
