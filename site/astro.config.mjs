@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { citationDownloads } from './src/integrations/citation-downloads.ts';
 import { entryPages } from './src/integrations/entry-pages.ts';
+import { openDataFiles } from './src/integrations/open-data.ts';
 import { searchData } from './src/integrations/search-data.ts';
 
 // Build with `npm run build` (scripts/build.mjs), which also honours SNAPSHOT_PATH, SITE_OUT_DIR.
@@ -10,7 +11,8 @@ export default defineConfig({
   // Absolute URLs (sitemap, canonical links) are made against this.
   site: process.env.SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [react(), entryPages(), citationDownloads(), searchData()],
+  // The search index before the open data: each lets go of its memory once written.
+  integrations: [react(), entryPages(), citationDownloads(), searchData(), openDataFiles()],
   build: {
     format: 'directory',
     // One shared, cacheable stylesheet rather than the same CSS inlined into every page.

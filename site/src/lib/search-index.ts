@@ -162,26 +162,21 @@ export function buildFacets(bank: Bank, docs: SearchDoc[]): SearchFacets {
 const DOCS_KEY = Symbol.for('erfarenhetsbanken.search-docs');
 const docsOfBank = ((globalThis as Record<symbol, unknown>)[DOCS_KEY] ??= new WeakMap()) as WeakMap<Bank, SearchDoc[]>;
 
-/** buildSearchDocs, once per bank. */
+/** buildSearchDocs, once per bank until searchIndexFiles has used them. */
 export function searchDocsOf(bank: Bank): SearchDoc[] {
   let docs = docsOfBank.get(bank);
   if (!docs) docsOfBank.set(bank, (docs = buildSearchDocs(bank)));
   return docs;
 }
 
-const built = new WeakMap<Bank, Promise<SearchIndexFiles>>();
-
-/** The index files, built once per bank. */
-export function searchIndexFiles(bank: Bank): Promise<SearchIndexFiles> {
-  let files = built.get(bank);
-  if (!files) {
-    const docs = searchDocsOf(bank);
-    const parents = new Map(bank.areas.map((a) => [a.slug, a.parent && bank.area.has(a.parent) ? a.parent : null]));
-    const index = buildSearchIndex(docs, buildFacets(bank, docs), parents);
-    files = addKeyOutcomes(index).then(() => index);
-    built.set(bank, files);
-  }
-  return files;
+/** The index files. The documents are let go once indexed: a national build needs its memory for what comes after. */
+export async function searchIndexFiles(bank: Bank): Promise<SearchIndexFiles> {
+  const docs = searchDocsOf(bank);
+  docsOfBank.delete(bank);
+  const parents = new Map(bank.areas.map((a) => [a.slug, a.parent && bank.area.has(a.parent) ? a.parent : null]));
+  const index = buildSearchIndex(docs, buildFacets(bank, docs), parents);
+  await addKeyOutcomes(index);
+  return index;
 }
 
 /** Where the browser fetches the index files from (search/engine.ts). */

@@ -21,7 +21,7 @@ export const isPrimaryShard = shard.index === 0;
  * The primary shard also renders the lists, search data, open data and feed, so it takes a
  * smaller share of the entry pages to finish with the others.
  */
-const PRIMARY_SHARE = 0.4;
+const PRIMARY_SHARE = 0.25;
 
 /** FNV-1a: stable across processes and runs, so a slug always lands in the same shard. */
 function hash(text: string): number {

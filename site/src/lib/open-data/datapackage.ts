@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Snapshot } from '@erfarenhetsbanken/shared-types';
 import { LIST_SEPARATOR, SLUG_PATTERN, TABLES, type Field, type Table } from './fields';
-import { dataFiles } from './files';
+import type { DataFile } from './files';
 
 export const LICENSE = {
   name: 'CC-BY-4.0',
@@ -64,28 +64,31 @@ export function tableSchema(table: Table): Record<string, unknown> {
   };
 }
 
-const sha256 = (text: string) => `sha256:${crypto.createHash('sha256').update(text, 'utf8').digest('hex')}`;
+const sha256 = (bytes: Buffer) => `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`;
 
-export function dataPackage(snapshot: Snapshot, site: string | URL): Record<string, unknown> {
+/** A file's entry in datapackage.json, with its size and hash. */
+export function dataResource(file: DataFile): Record<string, unknown> {
+  const common = {
+    name: file.table ? file.table.name : 'erfarenhetsbank',
+    path: file.file,
+    title: file.table ? file.table.title : 'Hela banken (JSON)',
+    description: file.table
+      ? file.table.description
+      : 'Hela Erfarenhetsbanken i en fil: generatedAt och en lista per typ av post, med relationer som identifierare (slug). Samma innehåll som CSV-filerna.',
+    format: file.table ? 'csv' : 'json',
+    mediatype: file.mediatype,
+    encoding: 'utf-8',
+    bytes: file.bytes.length,
+    hash: sha256(file.bytes),
+  };
+  return file.table
+    ? { ...common, profile: 'tabular-data-resource', dialect: CSV_DIALECT, schema: tableSchema(file.table) }
+    : { ...common, profile: 'data-resource' };
+}
+
+/** The descriptor of the files in `resources` (dataResource of each of dataFiles). */
+export function dataPackage(snapshot: Snapshot, site: string | URL, resources: Record<string, unknown>[]): Record<string, unknown> {
   const home = new URL('/', site).href;
-  const resources = dataFiles(snapshot).map((file) => {
-    const common = {
-      name: file.table ? file.table.name : 'erfarenhetsbank',
-      path: file.file,
-      title: file.table ? file.table.title : 'Hela banken (JSON)',
-      description: file.table
-        ? file.table.description
-        : 'Hela Erfarenhetsbanken i en fil: generatedAt och en lista per typ av post, med relationer som identifierare (slug). Samma innehåll som CSV-filerna.',
-      format: file.table ? 'csv' : 'json',
-      mediatype: file.mediatype,
-      encoding: 'utf-8',
-      bytes: Buffer.byteLength(file.text, 'utf8'),
-      hash: sha256(file.text),
-    };
-    return file.table
-      ? { ...common, profile: 'tabular-data-resource', dialect: CSV_DIALECT, schema: tableSchema(file.table) }
-      : { ...common, profile: 'data-resource' };
-  });
   return {
     profile: 'data-package',
     name: 'erfarenhetsbanken',

@@ -9,16 +9,32 @@ import { toCsv } from './csv';
 export interface DataFile {
   file: string;
   mediatype: string;
-  text: string;
+  /** UTF-8 */
+  bytes: Buffer;
   table?: Table;
 }
 
-/** The open-data JSON: exactly the snapshot contract, generatedAt first (DESIGN.md). */
-export const openDataJson = (snapshot: Snapshot) => `${JSON.stringify(snapshot, null, 2)}\n`;
+/**
+ * The open-data JSON: exactly the snapshot contract, generatedAt first (DESIGN.md), as
+ * `JSON.stringify(snapshot, null, 2)` lays it out. Made entry by entry into UTF-8: at national
+ * scale the whole text as one string was 117 MB, held twice over (as UTF-16, then encoded).
+ */
+export function openDataJson(snapshot: Snapshot): Buffer {
+  const parts: Buffer[] = [];
+  const put = (text: string) => parts.push(Buffer.from(text, 'utf8'));
+  const members = Object.entries(snapshot).filter(([, value]) => value !== undefined);
+  members.forEach(([key, value], n) => {
+    put(`${n ? ',' : '{'}\n  ${JSON.stringify(key)}: `);
+    if (!Array.isArray(value) || value.length === 0) return put(JSON.stringify(value));
+    value.forEach((item, i) => put(`${i ? ',' : '['}\n    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`));
+    put('\n  ]');
+  });
+  put(members.length ? '\n}\n' : '{}\n');
+  return Buffer.concat(parts);
+}
 
-export function dataFiles(snapshot: Snapshot): DataFile[] {
-  return [
-    { file: JSON_FILE, mediatype: 'application/json', text: openDataJson(snapshot) },
-    ...TABLES.map((table) => ({ file: table.file, mediatype: 'text/csv', text: toCsv(table, snapshot), table })),
-  ];
+/** Every open-data file, made one at a time: at national scale they are 200 MB together. */
+export function* dataFiles(snapshot: Snapshot): Generator<DataFile> {
+  yield { file: JSON_FILE, mediatype: 'application/json', bytes: openDataJson(snapshot) };
+  for (const table of TABLES) yield { file: table.file, mediatype: 'text/csv', bytes: Buffer.from(toCsv(table, snapshot), 'utf8'), table };
 }
