@@ -11,7 +11,7 @@ import { ROOT } from '../helpers/paths';
 /**
  * Lesson and initiative pages are written from one model page per type rendered by Astro
  * (integrations/entry-pages.ts); `astro dev` renders each through its route. Both must give the
- * same page.
+ * same page. The same goes for the files integrations write after a build and serve under dev.
  */
 
 const MODEL = [
@@ -110,5 +110,14 @@ describe('lesson and initiative pages in the build and under astro dev', () => {
       expect(served.main, urlPath).toContain(entry.title.replace(/&/g, '&amp;'));
       expect(served).toEqual(comparable(built));
     }
+  });
+
+  it('serves the generated files (search index, open data) under astro dev as the build wrote them', async () => {
+    for (const urlPath of ['/sok/data/meta.json', '/sok/data/poster/0.json', '/data/datapackage.json', '/data/lessons.csv', '/data/erfarenhetsbank.json']) {
+      const response = await fetch(devOrigin + urlPath);
+      expect(response.status, urlPath).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).equals(fs.readFileSync(path.join(dist, urlPath))), urlPath).toBe(true);
+    }
+    expect((await fetch(`${devOrigin}/data/finns-inte.csv`)).status).toBe(404);
   });
 });
