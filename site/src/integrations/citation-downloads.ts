@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { loadBank } from '../lib/bank';
 import { CITATION_FORMATS, citationFileUrl, entryCitation, sourceCitation, type CitationFormat, type CitationItem } from '../lib/citation';
 import { inShard } from '../lib/shard';
-import { resolveSnapshotPath } from '../lib/snapshot';
+import { siteBank } from './site-bank';
 
 /**
  * Writes the static citation downloads (`<entry page>/citera.bib`, `.ris`, `.json`) once the pages
@@ -13,17 +12,14 @@ import { resolveSnapshotPath } from '../lib/snapshot';
  * rendered page; a national bank has 180,000 of them, so they are plain file writes instead.
  */
 export function citationDownloads(): AstroIntegration {
-  let root: URL;
-  let site: string;
+  const fromConfig = siteBank();
   return {
     name: 'erfarenhetsbanken:citation-downloads',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        root = config.root;
-        site = config.site!;
-      },
+      'astro:config:done': fromConfig.configDone,
       'astro:build:done': async ({ dir, logger }) => {
-        const bank = await loadBank(resolveSnapshotPath(root));
+        const bank = await fromConfig.bank();
+        const site = fromConfig.site();
         // Next to the entry pages this build shard renders.
         const mine = <T extends { slug: string }>(entries: T[]) => entries.filter((entry) => inShard(entry.slug));
         const items: CitationItem[] = [
