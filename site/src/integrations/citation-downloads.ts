@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { loadBank } from '../lib/bank';
 import { CITATION_FORMATS, citationFileUrl, entryCitation, sourceCitation, type CitationFormat, type CitationItem } from '../lib/citation';
 import { inShard } from '../lib/shard';
-import { siteBank } from './site-bank';
+import { resolveSnapshotPath } from '../lib/snapshot';
 
 /**
  * Writes the static citation downloads (`<entry page>/citera.bib`, `.ris`, `.json`) once the pages
@@ -12,14 +13,17 @@ import { siteBank } from './site-bank';
  * rendered page; a national bank has 180,000 of them, so they are plain file writes instead.
  */
 export function citationDownloads(): AstroIntegration {
-  const fromConfig = siteBank();
+  let root: URL;
+  let site: string;
   return {
     name: 'erfarenhetsbanken:citation-downloads',
     hooks: {
-      'astro:config:done': fromConfig.configDone,
+      'astro:config:done': ({ config }) => {
+        root = config.root;
+        site = config.site!;
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const bank = await fromConfig.bank();
-        const site = fromConfig.site();
+        const bank = await loadBank(resolveSnapshotPath(root));
         // Next to the entry pages this build shard renders.
         const mine = <T extends { slug: string }>(entries: T[]) => entries.filter((entry) => inShard(entry.slug));
         const items: CitationItem[] = [

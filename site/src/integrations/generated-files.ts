@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Bank } from '../lib/bank';
-import { siteBank } from './site-bank';
+import { loadBank, type Bank } from '../lib/bank';
+import { resolveSnapshotPath } from '../lib/snapshot';
 
 /** A file's path under the integration's folder, and its content (text, or UTF-8 bytes). */
 export type GeneratedFile = [file: string, content: string | Buffer];
@@ -32,25 +32,30 @@ export function generatedFiles({
   /** whether this build shard writes them (lib/shard.ts): one shard, as the site has one copy */
   inThisShard: () => boolean;
 }): AstroIntegration {
-  const fromConfig = siteBank();
+  let root: URL;
+  let site: string;
   // The dev server makes them once per version of the snapshot (loadBank's cache is per version).
   const served = new WeakMap<Bank, Promise<Map<string, string | Buffer>>>();
   const servedFiles = async () => {
-    const bank = await fromConfig.bank();
+    const bank = await loadBank(resolveSnapshotPath(root));
     let made = served.get(bank);
-    if (!made) served.set(bank, (made = Promise.resolve(filesOf(bank, fromConfig.site())).then((list) => new Map(list))));
+    if (!made) served.set(bank, (made = Promise.resolve(filesOf(bank, site)).then((list) => new Map(list))));
     return made;
   };
   return {
     name: `erfarenhetsbanken:${name}`,
     hooks: {
-      'astro:config:done': fromConfig.configDone,
+      'astro:config:done': ({ config }) => {
+        root = config.root;
+        site = config.site!;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (!inThisShard()) return;
         const out = path.join(fileURLToPath(dir), folder);
         const made = new Set<string>();
         let count = 0;
-        for (const [file, content] of await filesOf(await fromConfig.bank(), fromConfig.site())) {
+        const bank = await loadBank(resolveSnapshotPath(root));
+        for (const [file, content] of await filesOf(bank, site)) {
           const target = path.join(out, file);
           const parent = path.dirname(target);
           if (!made.has(parent)) fs.mkdirSync(parent, { recursive: true });

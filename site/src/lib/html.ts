@@ -16,19 +16,13 @@ export const escapeHtml = (text: string) => text.replace(/[&<>'"]/g, (c) => ENTI
 /** The escaping Astro applies to attribute values. */
 export const escapeAttribute = (text: string) => text.replace(/&/g, '&#38;').replace(/"/g, '&#34;');
 
-/** A link to an entry's page. */
-export const entryLinkHtml = (type: EntryType, slug: string, text: string) => `<a href="${entryUrl(type, slug)}">${escapeHtml(text)}</a>`;
-
-/** Items (markup) as an inline list. */
-export const inlineListHtml = (items: string[]) => `<ul class="inline-list">${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
-
 export const lessonBadgeHtml = (type: LessonType) => `<span class="badge badge--${type}">${escapeHtml(LESSON_TYPE_LABEL[type])}</span>`;
 
 /** Lessons as an entry list: title, type and (unless the page is about it) the initiatives each comes from. */
 export function lessonListHtml(bank: Bank, items: Lesson[], showInitiatives: boolean): string {
   const item = (l: Lesson) => {
     const from = showInitiatives ? ` från ${escapeHtml(pick(bank.initiative, l.initiatives).map((i) => i.title).join(', '))}` : '';
-    return `<li>${entryLinkHtml('lesson', l.slug, l.title)} <span class="meta">${lessonBadgeHtml(l.type)}${from}</span></li>`;
+    return `<li><a href="${escapeHtml(entryUrl('lesson', l.slug))}">${escapeHtml(l.title)}</a> <span class="meta">${lessonBadgeHtml(l.type)}${from}</span></li>`;
   };
   return `<ul class="entry-list">${items.map(item).join('')}</ul>`;
 }
@@ -40,7 +34,8 @@ export const periodHtml = (period: Period) =>
 /** One `<dt>`/`<dd>` pair of a fact list, linking the related entries; nothing when there are none. */
 export function linkedTermHtml(term: string, type: EntryType, items: { slug: string; name?: string; title?: string }[]): string {
   if (items.length === 0) return '';
-  return `<dt>${escapeHtml(term)}</dt><dd>${inlineListHtml(items.map((item) => entryLinkHtml(type, item.slug, item.name ?? item.title ?? '')))}</dd>`;
+  const links = items.map((item) => `<li><a href="${entryUrl(type, item.slug)}">${escapeHtml(item.name ?? item.title ?? '')}</a></li>`);
+  return `<dt>${escapeHtml(term)}</dt><dd><ul class="inline-list">${links.join('')}</ul></dd>`;
 }
 
 /** Sanitized in renderMarkdown with a strict allow-list; inserting it as markup is safe only because of that. */
@@ -56,7 +51,7 @@ export function citationsHtml(bank: Bank, citations: Citation[]): string {
   const item = (c: Citation) => {
     const source = c.source ? bank.source.get(c.source) : undefined;
     const parts = ['<li class="citation"><span class="citation__label">Källa: </span>'];
-    parts.push(source ? entryLinkHtml('source', source.slug, source.title) : '<span>Källan är inte publicerad</span>');
+    parts.push(source ? `<a href="${entryUrl('source', source.slug)}">${escapeHtml(source.title)}</a>` : '<span>Källan är inte publicerad</span>');
     if (source && (source.publisher || source.year)) {
       parts.push(` <span class="muted"> (${escapeHtml([source.publisher, source.year ?? 'år saknas'].filter(Boolean).join(', '))})</span>`);
     }
@@ -103,7 +98,7 @@ export const sourceListHtml = (items: Source[]) =>
   `<ul class="entry-list">${items
     .map(
       (s) =>
-        `<li>${entryLinkHtml('source', s.slug, s.title)} <span class="meta">${escapeHtml([LABELS.sourceType[s.type], s.authors, s.publisher, s.year ?? 'år saknas'].filter(Boolean).join(' · '))}</span></li>`,
+        `<li><a href="${entryUrl('source', s.slug)}">${escapeHtml(s.title)}</a> <span class="meta">${escapeHtml([LABELS.sourceType[s.type], s.authors, s.publisher, s.year ?? 'år saknas'].filter(Boolean).join(' · '))}</span></li>`,
     )
     .join('')}</ul>`;
 
@@ -111,7 +106,7 @@ export const sourceListHtml = (items: Source[]) =>
 export function lessonCardHtml(bank: Bank, lesson: Lesson, level: 3 | 4): string {
   const id = `lardom-${lesson.slug}`;
   return (
-    `<article class="lesson-card" aria-labelledby="${id}"><h${level} id="${id}">${entryLinkHtml('lesson', lesson.slug, lesson.title)}</h${level}>` +
+    `<article class="lesson-card" aria-labelledby="${id}"><h${level} id="${id}"><a href="${entryUrl('lesson', lesson.slug)}">${escapeHtml(lesson.title)}</a></h${level}>` +
     markdownHtml(lesson.body, level + 1) +
     citationsHtml(bank, lesson.citations) +
     '</article>'

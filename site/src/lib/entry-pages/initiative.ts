@@ -3,10 +3,11 @@ import { LABELS } from '@erfarenhetsbanken/shared-types';
 import { ancestry, pick, sortedByName, sortedByTitle, type Bank, type Initiative } from '../bank';
 import { entryCitation } from '../citation';
 import { entryUrl, formatSek, LESSON_TYPE_PLURAL, LESSON_TYPES } from '../format';
-import { citationMetaHtml, citeAsHtml, entryLinkHtml, escapeHtml, inlineListHtml, lessonCardHtml, linkedTermHtml, markdownHtml, periodHtml, sourceListHtml } from '../html';
+import { citationMetaHtml, citeAsHtml, escapeHtml, lessonCardHtml, linkedTermHtml, markdownHtml, periodHtml, sourceListHtml } from '../html';
 import type { EntryPageParts } from './template';
 
-const initiativeLink = (i: Initiative) => entryLinkHtml('initiative', i.slug, i.title);
+const initiativeLink = (i: Initiative) => `<a href="${entryUrl('initiative', i.slug)}">${escapeHtml(i.title)}</a>`;
+const inlineList = (links: string[]) => `<ul class="inline-list">${links.map((link) => `<li>${link}</li>`).join('')}</ul>`;
 
 /** The chain in time order: the oldest predecessors first, then the initiative, then what followed, generation by generation. */
 function chainHtml(bank: Bank, i: Initiative): string {
@@ -55,7 +56,7 @@ export function initiativePageParts(bank: Bank, i: Initiative, site: URL | strin
     ...(sources.length ? { citation: sources.map((s) => ({ '@type': 'CreativeWork', name: s.title, url: new URL(entryUrl('source', s.slug), site).href })) } : {}),
   });
 
-  const orgLinks = (items: typeof participants) => items.map((o) => entryLinkHtml('organisation', o.slug, o.name));
+  const orgLinks = (items: typeof participants) => items.map((o) => `<a href="${entryUrl('organisation', o.slug)}">${escapeHtml(o.name)}</a>`);
   const funding =
     (i.funding != null ? escapeHtml(i.funding) : i.amountSek == null ? '<span class="muted">Källan anger inte finansieringen</span>' : '') +
     (i.amountSek != null ? `<span> (belopp: ${escapeHtml(formatSek(i.amountSek))})</span>` : '');
@@ -64,9 +65,9 @@ export function initiativePageParts(bank: Bank, i: Initiative, site: URL | strin
     `<dt>Period</dt><dd>${periodHtml(i)}</dd>`,
     i.municipality ? `<dt>Kommun</dt><dd>${escapeHtml(i.municipality)}</dd>` : '',
     `<dt>Finansiering</dt><dd>${funding}</dd>`,
-    funders.length ? `<dt>Finansiärer</dt><dd>${inlineListHtml(orgLinks(funders))}</dd>` : '',
-    `<dt>Områden</dt><dd>${areas.length ? inlineListHtml(areas.map((a) => entryLinkHtml('area', a.slug, a.name))) : '<span class="muted">Inget område angivet</span>'}</dd>`,
-    `<dt>Aktörer</dt><dd>${participants.length ? inlineListHtml(orgLinks(participants)) : '<span class="muted">Inga aktörer angivna</span>'}</dd>`,
+    funders.length ? `<dt>Finansiärer</dt><dd>${inlineList(orgLinks(funders))}</dd>` : '',
+    `<dt>Områden</dt><dd>${areas.length ? inlineList(areas.map((a) => `<a href="${entryUrl('area', a.slug)}">${escapeHtml(a.name)}</a>`)) : '<span class="muted">Inget område angivet</span>'}</dd>`,
+    `<dt>Aktörer</dt><dd>${participants.length ? inlineList(orgLinks(participants)) : '<span class="muted">Inga aktörer angivna</span>'}</dd>`,
     linkedTermHtml('Metoder', 'method', methods),
     linkedTermHtml('Teman', 'theme', themes),
   ];

@@ -3,7 +3,7 @@ import { LABELS } from '@erfarenhetsbanken/shared-types';
 import { pick, relatedLessons, sortedByName, type Bank, type Lesson } from '../bank';
 import { entryCitation } from '../citation';
 import { entryUrl } from '../format';
-import { citationMetaHtml, citationsHtml, citeAsHtml, entryLinkHtml, escapeHtml, inlineListHtml, lessonBadgeHtml, lessonListHtml, linkedTermHtml, markdownHtml, periodHtml } from '../html';
+import { citationMetaHtml, citationsHtml, citeAsHtml, escapeHtml, lessonBadgeHtml, lessonListHtml, linkedTermHtml, markdownHtml, periodHtml } from '../html';
 import { markdownToText } from '../markdown';
 import type { EntryPageParts } from './template';
 
@@ -21,12 +21,16 @@ export function lessonPageParts(bank: Bank, lesson: Lesson, site: URL | string):
     citation: citedSources.map((s) => ({ '@type': 'CreativeWork', name: s.title, url: new URL(entryUrl('source', s.slug), site).href })),
   });
 
-  const initiativeItems = initiatives.map((i) => `${entryLinkHtml('initiative', i.slug, i.title)} (${periodHtml({ startYear: i.startYear, endYear: i.endYear })})`);
+  const initiativeItems = initiatives.map(
+    (i) => `<li><a href="${entryUrl('initiative', i.slug)}">${escapeHtml(i.title)}</a> (${periodHtml({ startYear: i.startYear, endYear: i.endYear })})</li>`,
+  );
   const related = relatedLessons(bank, lesson).map(({ theme, lessons, more }) => {
+    const themeUrl = entryUrl('theme', theme.slug);
+    const name = escapeHtml(theme.name);
     return (
-      `<section aria-labelledby="tema-${theme.slug}"><h3 id="tema-${theme.slug}">${entryLinkHtml('theme', theme.slug, theme.name)}</h3>` +
+      `<section aria-labelledby="tema-${theme.slug}"><h3 id="tema-${theme.slug}"><a href="${themeUrl}">${name}</a></h3>` +
       lessonListHtml(bank, lessons, true) +
-      (more ? `<p>${entryLinkHtml('theme', theme.slug, `Fler lärdomar på temat ${theme.name}`)}</p>` : '') +
+      (more ? `<p><a href="${themeUrl}">Fler lärdomar på temat ${name}</a></p>` : '') +
       '</section>'
     );
   });
@@ -35,7 +39,7 @@ export function lessonPageParts(bank: Bank, lesson: Lesson, site: URL | string):
     `<p>${lessonBadgeHtml(lesson.type)}</p>`,
     `<h1 id="rubrik">${escapeHtml(lesson.title)}</h1>`,
     '<dl class="facts">',
-    `<dt>${initiatives.length === 1 ? 'Insats' : 'Insatser'}</dt><dd>${inlineListHtml(initiativeItems)}</dd>`,
+    `<dt>${initiatives.length === 1 ? 'Insats' : 'Insatser'}</dt><dd><ul class="inline-list">${initiativeItems.join('')}</ul></dd>`,
     linkedTermHtml('Teman', 'theme', themes),
     linkedTermHtml('Metoder', 'method', methods),
     '</dl>',

@@ -21,9 +21,7 @@ export interface EntryPageParts {
   article: string;
 }
 
-/** The entry types whose pages are written from a model, and the bank collection of each. */
-export const TEMPLATED_COLLECTION = { lesson: 'lessons', initiative: 'initiatives' } as const;
-export type TemplatedType = keyof typeof TEMPLATED_COLLECTION;
+export type TemplatedType = 'lesson' | 'initiative';
 
 /** The model page's slug: no entry can have it (slugs are lower-case letters, digits and hyphens). */
 export const TEMPLATE_SLUG = '_template_';
@@ -32,8 +30,8 @@ export const TEMPLATE_SLUG = '_template_';
 export const TEMPLATE_PARTS: EntryPageParts = { title: '@@title@@', description: '@@description@@', head: '@@head@@', article: '@@article@@' };
 
 /** getStaticPaths of a templated `[slug]` route: every entry under `astro dev`, the model page in a build. */
-export const templatedPaths = (type: TemplatedType) =>
-  import.meta.env.DEV ? entryPaths(TEMPLATED_COLLECTION[type]) : [{ params: { slug: TEMPLATE_SLUG } }];
+export const templatedPaths = (collection: 'lessons' | 'initiatives') =>
+  import.meta.env.DEV ? entryPaths(collection) : [{ params: { slug: TEMPLATE_SLUG } }];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
