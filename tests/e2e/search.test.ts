@@ -178,6 +178,16 @@ describe('search (/sok/)', () => {
     await page.close();
   });
 
+  it('writes a query typed letter by letter to the address bar once its answer is shown, as one history entry', async () => {
+    const page = await open();
+    const entries = await page.evaluate(() => history.length);
+    await page.locator('#sok-fraga').pressSequentially('samverkan');
+    await page.waitForFunction(() => document.querySelector('.search')?.getAttribute('data-rendered-query') === 'samverkan');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'samverkan');
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+    await page.close();
+  });
+
   it('counts themes once their group opens, fetching the theme and area columns only then; a count is what choosing the theme gives', async () => {
     const page = await browser.newPage();
     const columnFetches: string[] = [];
