@@ -13,10 +13,11 @@
  * letter, where a prefix matches most of the bank) is answered by the build, ranked by this same
  * engine with its first hits' text (key-outcomes.ts), so such a keystroke costs no ranking; the
  * answers of sibling keys share one file, which the page fetches between keys (prefetch), so
- * the letter typed next finds its answer in memory. Longer words are ranked here; between keys
- * the page ranks the likeliest next letter ahead and fetches its hits' text. The fragments of
- * the likeliest first hits of longer prefixes also ride along in the term files
- * (index-builder.ts).
+ * the letter typed next finds its answer in memory. Longer words, and words after others, are
+ * ranked here; between keys the page ranks the likeliest next letter ahead (the one the chunk
+ * just read suggests or, for a short word after others, the words of the hits on screen) and
+ * fetches its hits' text. The fragments of the likeliest first hits of longer prefixes also
+ * ride along in the term files (index-builder.ts).
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { FACET_NAMES, FUSE_OPTIONS, SEARCH_KEYS, type FacetName, type SearchState } from './options';
@@ -249,6 +250,9 @@ interface Ranked {
   top: number[];
   counts: EngineOutcome['counts'];
 }
+
+/** In guessing the next letter, a word right after the previous query word outweighs any number of others. */
+const PHRASE = 1_000;
 
 /** Hits ranked per search, whatever the page asks for: the island asks for 10, then for 50. */
 export const RANKED_MAX = 50;
@@ -628,25 +632,47 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
     return { terms, total, hits: shown.map((id, i) => ({ id, doc: docs[i], highlights: highlights[i] })), counts };
   }
 
+  /**
+   * The letter the words of the hits on screen most often continue `prefix` with: the reader's
+   * likely next letter where no chunk of the word is at hand. After other words, the hits on
+   * screen are the docs the next letter narrows, so their words guess better than the bank's;
+   * and a word right after the word typed before it outweighs the others (people type phrases).
+   */
+  async function likeliestInHits(state: SearchState, previous: string | undefined, prefix: string, limit: number): Promise<string | null> {
+    const { top } = await ranked(state, limit);
+    const weight = new Map<string, number>();
+    for (const doc of await Promise.all(top.slice(0, limit).map(docOf))) {
+      for (const field of [doc.title, doc.text, doc.ctx]) {
+        const tokens = words(field);
+        tokens.forEach((w, i) => {
+          if (w.length <= prefix.length || !w.startsWith(prefix)) return;
+          const n = previous && tokens[i - 1]?.startsWith(previous) ? PHRASE : 1;
+          weight.set(w[prefix.length], (weight.get(w[prefix.length]) ?? 0) + n);
+        });
+      }
+    }
+    let best: string | null = null;
+    for (const [letter, n] of weight) if (best === null || n > weight.get(best)!) best = letter;
+    return best;
+  }
+
   async function prefetch(state: SearchState, limit: number): Promise<void> {
     // After a space the next word could start with anything.
     if (/\s$/.test(state.q)) return;
     const all = words(state.q);
     const last = all[all.length - 1];
     if (!last) return;
-    if (answerFiles.has(last)) {
-      // The next letter makes a file key. Typed alone (beside one-letter words, which are not
-      // searched for) and without facets, the build answered it, and all its siblings in one
-      // file. Otherwise it needs an ord/ file of tens of kilobytes, not fetched on a guess: the
-      // guesses of one bench session cost 140 KB of the 1 MB it may transfer.
-      const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && unfaceted(state);
-      if (alone) await answersOf(last);
+    // Typed alone (beside one-letter words, which are not searched for) and without facets, the
+    // next letter's key was answered by the build, with all its siblings in one file.
+    const alone = all.slice(0, -1).every((w) => w.length < MIN_WORD) && unfaceted(state);
+    if (alone && answerFiles.has(last)) {
+      await answersOf(last);
       return;
     }
-    if (last.length < CHUNK_CHARS) return;
-    // The chunk the search just read.
-    const c = await chunkOfWord(last);
-    const letter = c?.likeliestAfter(last);
+    // Otherwise the next letter needs an ord/ file, which is fetched for one letter only: the
+    // one the chunk just read (a word of three letters or more) or the hits on screen suggest.
+    const chunked = last.length > CHUNK_CHARS || (last.length === CHUNK_CHARS && !split.has(last));
+    const letter = chunked ? (await chunkOfWord(last))?.likeliestAfter(last) : await likeliestInHits(state, all[all.length - 2], last, limit);
     if (!letter) return;
     const { top } = await ranked({ ...state, q: state.q + letter }, limit);
     await Promise.all(top.slice(0, limit).map(docOf));
