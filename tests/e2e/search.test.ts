@@ -178,6 +178,18 @@ describe('search (/sok/)', () => {
     await page.close();
   });
 
+  it('loads the index meta file once, preloaded by the page head rather than after the script', async () => {
+    const page = await browser.newPage();
+    const metaFetches: string[] = [];
+    page.on('request', (request) => request.url().endsWith('/sok/data/meta.json') && metaFetches.push(request.url()));
+    await page.goto(`${site.url}/sok/`);
+    await count(page);
+    expect(await page.locator('head link[rel="preload"][href="/sok/data/meta.json"]').count()).toBe(1);
+    // The script's own fetch takes the preloaded response: one request, not two.
+    expect(metaFetches.length).toBe(1);
+    await page.close();
+  });
+
   it('writes a query typed letter by letter to the address bar once its answer is shown, as one history entry', async () => {
     const page = await open();
     const entries = await page.evaluate(() => history.length);

@@ -1,19 +1,10 @@
 import fs from 'fs';
 import { createRequire } from 'module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+
+export { launchChromium } from '@erfarenhetsbanken/scripts/chromium';
 
 const require = createRequire(import.meta.url);
-
-/** Debian's Chromium (no browser download exists here); CHROMIUM_PATH overrides. */
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-export function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-}
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 

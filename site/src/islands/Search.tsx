@@ -148,10 +148,8 @@ const FacetGroup = memo(
 );
 
 export default function Search({ facets, indexUrl }: Props) {
-  // The server render knows no URL and no index: it renders the empty, hidden form, and the
-  // browser takes over from the address bar after hydration.
-  const [hydrated, setHydrated] = useState(false);
-  const [state, setState] = useState<SearchState>(EMPTY_STATE);
+  // Rendered in the browser only (client:only): nothing of the form is of use before its index is.
+  const [state, setState] = useState<SearchState>(() => stateFromSearch(window.location.search));
   const [searcher, setSearcher] = useState<Searcher | null>(null);
   // The latest answer; while the next one is on its way the old one stays on screen.
   const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
@@ -159,7 +157,7 @@ export default function Search({ facets, indexUrl }: Props) {
   const [shown, setShown] = useState(PAGE_SIZE);
   const [announcement, setAnnouncement] = useState('');
   // On a narrow screen the filters sit above the results: start them closed so the hits show.
-  const [wide, setWide] = useState(true);
+  const [wide] = useState(() => window.matchMedia('(min-width: 50rem)').matches);
   // Groups the reader opened or closed; the others follow startsOpen and the choice.
   const [opened, setOpened] = useState<Partial<Record<FacetName, boolean>>>({});
   const isOpen = (facet: FacetName) => opened[facet] ?? ((wide && startsOpen(facet)) || state[facet].length > 0);
@@ -176,9 +174,6 @@ export default function Search({ facets, indexUrl }: Props) {
   const focusIndexAfterMore = useRef<number | null>(null);
 
   useEffect(() => {
-    setHydrated(true);
-    setWide(window.matchMedia('(min-width: 50rem)').matches);
-    setState(stateFromSearch(window.location.search));
     const onPopState = () => {
       typingEntry.current = false;
       unwritten.current = null;
@@ -258,9 +253,8 @@ export default function Search({ facets, indexUrl }: Props) {
   }, [countText, current]);
 
   useEffect(() => {
-    if (!hydrated) return;
     document.title = state.q.trim() ? `Sök: ${state.q.trim()} – Erfarenhetsbanken` : 'Sök – Erfarenhetsbanken';
-  }, [state.q, hydrated]);
+  }, [state.q]);
 
   useEffect(() => {
     const index = focusIndexAfterMore.current;
@@ -331,7 +325,6 @@ export default function Search({ facets, indexUrl }: Props) {
   return (
     <div
       className="search"
-      hidden={!hydrated}
       data-ready={outcome ? 'true' : undefined}
       data-rendered-query={outcome ? outcome.state.q : undefined}
       data-rendered-search={outcome ? stateToSearch(outcome.state) : undefined}

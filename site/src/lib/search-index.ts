@@ -22,6 +22,7 @@ import {
 import { markdownToText } from './markdown';
 import type { FacetName, SearchDoc, SearchFacets } from './search';
 import { buildSearchIndex, type SearchIndexFiles } from './search/index-builder';
+import { META_FILE } from './search/format';
 import { addKeyOutcomes } from './search/key-outcomes';
 import { chunkFile } from './search/text';
 
@@ -184,7 +185,7 @@ export const SEARCH_DATA_URL = '/sok/data/';
 
 /** Each index file's path under SEARCH_DATA_URL, with its JSON body. */
 export function* searchDataFiles({ meta, facets, terms, fragments, answers }: SearchIndexFiles): Generator<[path: string, body: unknown]> {
-  yield ['meta.json', meta];
+  yield [META_FILE, meta];
   yield ['facetter.json', facets];
   for (const [key, file] of terms) yield [`ord/${chunkFile(key)}.json`, file];
   for (const [i, docs] of fragments.entries()) yield [`poster/${i}.json`, docs];

@@ -26,6 +26,7 @@ import { chunkFile, chunkKey, CHUNK_CHARS, MIN_WORD, normOf, prefixKey, words } 
 import {
   DOCS_PER_CHUNK,
   FIELDS,
+  META_FILE,
   MULTI_FACETS,
   NORM_BASE,
   ON_DEMAND_FACETS,
@@ -418,7 +419,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   /**
    * The non-zero counts per facet value, by value index. A facet counted on demand stays null
    * until its column is loaded, even where a stored answer knows its counts: its group is
-   * closed, and a closed group is drawn again only when its counts come or go.
+   * closed, and a closed group shows no counts.
    */
   function countsOf(count: (facet: number, value: number) => number): Ranked['counts'] {
     const counts = {} as Ranked['counts'];
@@ -717,7 +718,7 @@ export function fetchSource(base: string): IndexSource {
     return response.json() as Promise<T>;
   };
   return {
-    meta: () => get('meta.json'),
+    meta: () => get(META_FILE),
     facets: () => get('facetter.json'),
     terms: (key) => get(`ord/${chunkFile(key)}.json`),
     answers: (prefix) => get(`svar/${chunkFile(prefix)}.json`),

@@ -131,5 +131,8 @@ export interface TermChunk {
   h?: Riders;
 }
 
+/** The file the browser reads first, which the search page also preloads. */
+export const META_FILE = 'meta.json';
+
 export const NORM_BASE = 48;
 export const NORM_MAX = 2000;
