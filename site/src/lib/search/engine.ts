@@ -670,10 +670,12 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
       await answersOf(last);
       return;
     }
-    // Otherwise the next letter needs an ord/ file, which is fetched for one letter only: the
-    // one the chunk just read (a word of three letters or more) or the hits on screen suggest.
+    // Otherwise the next letter needs an ord/ file, which is fetched for one letter only: after
+    // other words, or where no chunk of the word is at hand, the one the hits on screen suggest;
+    // for a word alone, the one the chunk just read suggests.
     const chunked = last.length > CHUNK_CHARS || (last.length === CHUNK_CHARS && !split.has(last));
-    const letter = chunked ? (await chunkOfWord(last))?.likeliestAfter(last) : await likeliestInHits(state, all[all.length - 2], last, limit);
+    const fromHits = all.length > 1 || !chunked ? await likeliestInHits(state, all[all.length - 2], last, limit) : null;
+    const letter = fromHits ?? (chunked ? (await chunkOfWord(last))?.likeliestAfter(last) : null);
     if (!letter) return;
     const { top } = await ranked({ ...state, q: state.q + letter }, limit);
     await Promise.all(top.slice(0, limit).map(docOf));
