@@ -108,6 +108,13 @@ interface TermMatch {
   idf: number;
 }
 
+/** The letter of the greatest weight (the first of equals), or null for none. */
+function heaviest(weight: Map<string, number>): string | null {
+  let best: string | null = null;
+  for (const [letter, n] of weight) if (best === null || n > weight.get(best)!) best = letter;
+  return best;
+}
+
 class Chunk {
   private words: Fuse<string> | undefined;
   private decoded: (Postings | undefined)[];
@@ -131,9 +138,7 @@ class Chunk {
     for (let i = this.lowerBound(prefix); i < w.length && w[i].startsWith(prefix); i++) {
       if (w[i].length > prefix.length) weight.set(w[i][prefix.length], (weight.get(w[i][prefix.length]) ?? 0) + p[i].length);
     }
-    let best: string | null = null;
-    for (const [letter, n] of weight) if (best === null || n > weight.get(best)!) best = letter;
-    return best;
+    return heaviest(weight);
   }
   private lowerBound(word: string): number {
     let lo = 0;
@@ -652,9 +657,7 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
         });
       }
     }
-    let best: string | null = null;
-    for (const [letter, n] of weight) if (best === null || n > weight.get(best)!) best = letter;
-    return best;
+    return heaviest(weight);
   }
 
   async function prefetch(state: SearchState, limit: number): Promise<void> {
