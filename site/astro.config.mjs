@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { citationDownloads } from './src/integrations/citation-downloads.ts';
 import { entryPages } from './src/integrations/entry-pages.ts';
+import { islandPreload } from './src/integrations/island-preload.ts';
 import { openDataFiles } from './src/integrations/open-data.ts';
 import { searchData } from './src/integrations/search-data.ts';
 
@@ -12,7 +13,7 @@ export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
   // The search index before the open data: each lets go of its memory once written.
-  integrations: [react(), entryPages(), citationDownloads(), searchData(), openDataFiles()],
+  integrations: [react(), entryPages(), citationDownloads(), searchData(), openDataFiles(), islandPreload()],
   build: {
     format: 'directory',
     // One shared, cacheable stylesheet rather than the same CSS inlined into every page.

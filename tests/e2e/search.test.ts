@@ -178,15 +178,18 @@ describe('search (/sok/)', () => {
     await page.close();
   });
 
-  it('loads the index meta file once, preloaded by the page head rather than after the script', async () => {
+  it('loads the index meta file and the island scripts from the page head, each once', async () => {
     const page = await browser.newPage();
-    const metaFetches: string[] = [];
-    page.on('request', (request) => request.url().endsWith('/sok/data/meta.json') && metaFetches.push(request.url()));
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(`${site.url}/sok/`);
     await count(page);
     expect(await page.locator('head link[rel="preload"][href="/sok/data/meta.json"]').count()).toBe(1);
-    // The script's own fetch takes the preloaded response: one request, not two.
-    expect(metaFetches.length).toBe(1);
+    const island = page.locator('astro-island');
+    const preloaded = await page.locator('head link[rel="modulepreload"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(preloaded).toEqual(expect.arrayContaining([await island.getAttribute('component-url'), await island.getAttribute('renderer-url')]));
+    // The script's own fetch and imports take the preloaded responses: one request each, not two.
+    for (const url of ['/sok/data/meta.json', ...preloaded]) expect(fetched.filter((f) => f === url), url!).toHaveLength(1);
     await page.close();
   });
 
