@@ -169,7 +169,7 @@ export default function Search({ facets, indexUrl }: Props) {
   const typingEntry = useRef(false);
   // A history write costs about 6 ms in Chromium, as much as the rest of a keystroke: a typed
   // query reaches the address bar once its answer is on screen (or, typing on, not at all).
-  const unwritten = useRef<{ next: SearchState; mode: 'push' | 'type' } | null>(null);
+  const unwritten = useRef<SearchState | null>(null);
   const resultsRef = useRef<HTMLOListElement>(null);
   const focusIndexAfterMore = useRef<number | null>(null);
 
@@ -265,42 +265,49 @@ export default function Search({ facets, indexUrl }: Props) {
     link.focus();
   }, [outcome]);
 
-  const writeUrl = useCallback(() => {
-    const pending = unwritten.current;
-    if (!pending) return;
-    unwritten.current = null;
-    const url = `${window.location.pathname}${stateToSearch(pending.next)}`;
-    if (pending.mode === 'type' && typingEntry.current) {
+  /** A typed query replaces the history entry its first letters made; anything else is a new entry. */
+  const writeUrl = useCallback((next: SearchState, typed: boolean) => {
+    const url = `${window.location.pathname}${stateToSearch(next)}`;
+    if (typed && typingEntry.current) {
       window.history.replaceState(null, '', url);
-    } else if (!sameState(pending.next, stateFromSearch(window.location.search))) {
+    } else if (!sameState(next, stateFromSearch(window.location.search))) {
       window.history.pushState(null, '', url);
     }
-    typingEntry.current = pending.mode === 'type';
+    typingEntry.current = typed;
   }, []);
+
+  const writeTyped = useCallback(() => {
+    const next = unwritten.current;
+    unwritten.current = null;
+    if (next) writeUrl(next, true);
+  }, [writeUrl]);
 
   const commit = useCallback(
     (next: SearchState, mode: 'push' | 'type') => {
       setState(next);
       setShown(PAGE_SIZE);
+      if (mode === 'type') {
+        unwritten.current = next;
+        return;
+      }
       // A choice is its own history entry, after the query typed before it.
-      if (mode === 'push') writeUrl();
-      unwritten.current = { next, mode };
-      if (mode === 'push') writeUrl();
+      writeTyped();
+      writeUrl(next, false);
     },
-    [writeUrl],
+    [writeUrl, writeTyped],
   );
 
   useEffect(() => {
     if (!current && !loadError) return;
-    const timer = setTimeout(writeUrl);
+    const timer = setTimeout(writeTyped);
     return () => clearTimeout(timer);
-  }, [current, loadError, outcome, writeUrl]);
+  }, [current, loadError, outcome, writeTyped]);
 
   const onQuery = (event: ChangeEvent<HTMLInputElement>) => commit({ ...state, q: event.target.value }, 'type');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    writeUrl();
+    writeTyped();
     typingEntry.current = false;
   };
 

@@ -639,10 +639,10 @@ export async function createEngine(source: IndexSource): Promise<Engine> {
   }
 
   /**
-   * The letter the words of the hits on screen most often continue `prefix` with: the reader's
-   * likely next letter where no chunk of the word is at hand. After other words, the hits on
-   * screen are the docs the next letter narrows, so their words guess better than the bank's;
-   * and a word right after the word typed before it outweighs the others (people type phrases).
+   * The letter the words of the hits on screen most often continue `prefix` with. After other
+   * words the hits are the docs the next letter narrows, so their words guess better than the
+   * bank's; and a word right after the word typed before it outweighs the others (people type
+   * phrases).
    */
   async function likeliestInHits(state: SearchState, previous: string | undefined, prefix: string, limit: number): Promise<string | null> {
     const { top } = await ranked(state, limit);
