@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
-import { citationDownloads } from './src/integrations/citation-downloads.ts';
 import { entryPages } from './src/integrations/entry-pages.ts';
+import { inlineHashFile } from './src/integrations/inline-hashes.ts';
 import { islandPreload } from './src/integrations/island-preload.ts';
 import { openDataFiles } from './src/integrations/open-data.ts';
 import { searchData } from './src/integrations/search-data.ts';
@@ -12,8 +12,10 @@ export default defineConfig({
   // Absolute URLs (sitemap, canonical links) are made against this.
   site: process.env.SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
-  // The search index before the open data: each lets go of its memory once written.
-  integrations: [react(), entryPages(), citationDownloads(), searchData(), openDataFiles(), islandPreload()],
+  // The inline hashes before the entry pages (see inline-hashes.ts); the search index before the
+  // open data, as each lets go of its memory once written; both before the entry pages, which the
+  // shards share out as they come for them (lib/shard.ts).
+  integrations: [react(), inlineHashFile(), searchData(), openDataFiles(), entryPages(), islandPreload()],
   build: {
     format: 'directory',
     // One shared, cacheable stylesheet rather than the same CSS inlined into every page.

@@ -35,7 +35,7 @@ const stagingRoot = path.join(siteDir, '.out');
 // (its process is gone) and cleared by the next one.
 const buildDir = inside ? outDir : path.join(stagingRoot, `${process.pid}-${key}`);
 for (const name of fs.existsSync(stagingRoot) ? fs.readdirSync(stagingRoot) : []) {
-  if (!/^\d+-[0-9a-f]{12}(\.shard-\d+)?(\.cache)?$/.test(name)) continue;
+  if (!/^\d+-[0-9a-f]{12}((\.shard-\d+)?(\.cache)?|\.claims)$/.test(name)) continue;
   const pid = Number(name.split('-')[0]);
   let alive = false;
   try {
@@ -75,7 +75,8 @@ function moveOut(from, to) {
  * Entry pages are most of a large build and Astro renders them on one thread, so the build is
  * split into shards, one process per core (see src/lib/shard.ts): the primary renders everything
  * but the other shards' entry pages, and each other shard adds its entry pages to the primary's
- * output. A shard process (BUILD_SHARD set) just builds into its folder.
+ * output. The templated entry pages go to whichever shard claims them first. A shard process
+ * (BUILD_SHARD set) just builds into its folder.
  */
 /**
  * Each shard bundles the whole site before rendering its share, about 10 s of CPU, so a small
@@ -90,6 +91,8 @@ function defaultShardCount() {
 }
 const shardCount = process.env.BUILD_SHARD ? 1 : Math.max(1, Number(process.env.SITE_BUILD_SHARDS || defaultShardCount()));
 const shardDir = (index) => (index === 0 ? buildDir : `${buildDir}.shard-${index}`);
+/** Where the shards claim their batches of entry pages (claimBatches in src/lib/shard.ts). */
+const claimsDir = `${buildDir}.claims`;
 /**
  * Heap cap of each shard process, in MB, so that all of them together stay within 2 GB of
  * resident memory at national scale. A secondary shard holds the bank (about 0.2 GB at 60,000
@@ -109,8 +112,13 @@ const heapArgs = (index) => [
   `--max-semi-space-size=${SEMI_SPACE_MB}`,
 ];
 
-/** Where a shard leaves the hashes of its pages' inline code (see security-headers.mjs), in its own cache folder. */
+/**
+ * Where a build leaves the hashes of its pages' inline code (src/integrations/inline-hashes.ts
+ * writes the file named by INLINE_HASHES_FILE): a shard in its own cache folder, a build of its
+ * own in the temporary folder.
+ */
 const shardHashesFile = (shardCacheDir) => path.join(shardCacheDir, 'inline-hashes.json');
+const readHashes = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 const shardProcesses = [];
 // A build stopped from outside (the rebuild worker's timeout, Ctrl-C) stops its shards too; the
@@ -120,6 +128,7 @@ if (shardCount > 1) {
 }
 
 function buildInShards() {
+  fs.mkdirSync(claimsDir, { recursive: true });
   const children = Array.from({ length: shardCount }, (_, index) => {
     const child = spawn(process.execPath, [...heapArgs(index), fileURLToPath(import.meta.url)], {
       stdio: 'inherit',
@@ -129,6 +138,8 @@ function buildInShards() {
         SITE_OUT_DIR: shardDir(index),
         // Each shard keeps its own Astro cache: shards sharing one would trample each other.
         ASTRO_CACHE_DIR: `${shardDir(index)}.cache`,
+        INLINE_HASHES_FILE: shardHashesFile(`${shardDir(index)}.cache`),
+        BUILD_CLAIMS_DIR: claimsDir,
         // One build log is enough; the other shards speak up only about problems.
         ...(index > 0 && !process.env.ASTRO_LOG_LEVEL ? { ASTRO_LOG_LEVEL: 'warn' } : {}),
       },
@@ -142,17 +153,18 @@ function buildInShards() {
     });
   });
   return Promise.all(children)
-    .then(() => mergeHashes(Array.from({ length: shardCount }, (_, index) => JSON.parse(fs.readFileSync(shardHashesFile(`${shardDir(index)}.cache`), 'utf8')))))
+    .then(() => mergeHashes(Array.from({ length: shardCount }, (_, index) => readHashes(shardHashesFile(`${shardDir(index)}.cache`)))))
     .finally(async () => {
       // One failed shard fails the build: the others are stopped before their folders go.
       const running = shardProcesses.filter((child) => child.exitCode === null && child.signalCode === null);
       for (const child of running) child.kill();
       await Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve))));
       for (let index = 0; index < shardCount; index++) fs.rmSync(`${shardDir(index)}.cache`, { recursive: true, force: true });
+      fs.rmSync(claimsDir, { recursive: true, force: true });
     });
 }
 
-/** Adds what `from` has and `into` lacks, a whole folder at a time (an entry page with its citation files). */
+/** Adds what `from` has and `into` lacks, a whole folder at a time (an entry page's folder). */
 function mergeInto(into, from) {
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
@@ -167,9 +179,7 @@ function removeShards() {
 }
 
 process.chdir(siteDir);
-const { build } = await import('astro');
-const { inlineHashes, mergeHashes, writeHeadersFile } = await import('./security-headers.mjs');
-// The inline-code hashes for the security headers; a single build takes them itself, from its output.
+const { mergeHashes, writeHeadersFile } = await import('./security-headers.mjs');
 let hashes;
 try {
   if (shardCount > 1) {
@@ -178,6 +188,9 @@ try {
     removeShards();
     console.log(`Site built in ${shardCount} processes`);
   } else {
+    const hashesFile = (process.env.INLINE_HASHES_FILE ??= path.join(os.tmpdir(), `eb-inline-hashes-${process.pid}.json`));
+    // Loaded here, not above: a parent of shards has no use for it, and loading it takes 1.7 s.
+    const { build } = await import('astro');
     await build({
       root: siteDir,
       outDir: buildDir,
@@ -185,11 +198,9 @@ try {
       logLevel: process.env.ASTRO_LOG_LEVEL ?? 'info',
     });
     // A shard's output is only part of a site; the parent finishes it with the shards' hashes.
-    if (process.env.BUILD_SHARD) {
-      fs.mkdirSync(cacheDir, { recursive: true });
-      fs.writeFileSync(shardHashesFile(cacheDir), JSON.stringify(inlineHashes(buildDir)));
-      process.exit(0);
-    }
+    if (process.env.BUILD_SHARD) process.exit(0);
+    hashes = readHashes(hashesFile);
+    fs.rmSync(hashesFile);
   }
   writeHeadersFile(buildDir, hashes);
   if (!inside) {

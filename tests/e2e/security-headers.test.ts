@@ -1,3 +1,4 @@
+import fs from 'fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { serveSite, type ServedSite } from '@erfarenhetsbanken/scripts/serve';
@@ -51,5 +52,26 @@ describe('the served site', () => {
     expect(await page.evaluate(() => (window as any).__injected)).toBeUndefined();
     expect(violations.length).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('saves a citation download from an entry page under the policy, as a named file', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${site.url}/insatser/`);
+    const entry = (await page.locator('main a[href^="/insatser/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))).find((href) =>
+      /^\/insatser\/[^/]+\/$/.test(href) && !/\/(sida|kategori|omrade)\//.test(href),
+    )!;
+    await page.goto(`${site.url}${entry}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#citera a[download$=".bib"]')]);
+    expect(download.suggestedFilename()).toMatch(/^erfarenhetsbanken-[a-z]+-[a-z0-9-]+\.bib$/);
+    const bibtex = fs.readFileSync((await download.path())!, 'utf8');
+    expect(bibtex).toMatch(/^@\w+\{/);
+    expect(bibtex).toMatch(new RegExp(`url = \\{https?://[^/]+${entry}\\}`));
+    expect(violations).toEqual([]);
+    await context.close();
   });
 });

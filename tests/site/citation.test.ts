@@ -1,5 +1,3 @@
-import fs from 'fs';
-import path from 'path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { textContent } from 'domutils';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
@@ -21,8 +19,8 @@ import {
 import { attr, builtSite, elements, fileOf, parseHtml, readSnapshot } from '../helpers/site';
 
 /**
- * Citations, in two layers: the pure formatters on tricky input, and the files the build wrote for
- * every entry. Every format is read back by an independent parser from the npm registry: BibTeX by
+ * Citations, in two layers: the pure formatters on tricky input, and the downloads every built
+ * entry page carries. Every format is read back by an independent parser from the npm registry: BibTeX by
  * @retorquere/bibtex-parser (Better BibTeX for Zotero's parser), RIS by citation.js, and CSL-JSON by
  * citation.js and rendered by citeproc-js, the CSL processor inside Zotero and Mendeley.
  */
@@ -162,7 +160,7 @@ describe('the formatters on tricky input', () => {
   });
 });
 
-describe('the citation files and Citera sections of the built site', () => {
+describe('the citation downloads and Citera sections of the built site', () => {
   let dist: string;
   let snapshot: Snapshot;
   let origin: string;
@@ -172,7 +170,21 @@ describe('the citation files and Citera sections of the built site', () => {
   });
 
   const stockholmYear = (iso: string) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date(iso)));
-  const read = (p: string) => fs.readFileSync(path.join(dist, p), 'utf8');
+  const citeSection = (page: string) => {
+    const section = elements(parseHtml(fileOf(dist, page)!), 'section').find((s) => attr(s, 'id') === 'citera');
+    expect(section, page).toBeTruthy();
+    return section!;
+  };
+  /**
+   * A download as the browser saves it: the Citera link whose `download` name has the extension,
+   * its `data:` URL read by Node's fetch (the Fetch standard's data: URL processor, not ours).
+   */
+  const download = async (page: string, ext: string) => {
+    const link = elements(citeSection(page), 'a').find((a) => attr(a, 'download')?.endsWith(`.${ext}`));
+    expect(link, `${page} .${ext}`).toBeTruthy();
+    const response = await fetch(attr(link!, 'href')!);
+    return { type: response.headers.get('content-type'), text: await response.text() };
+  };
 
   interface Expected {
     page: string;
@@ -189,9 +201,11 @@ describe('the citation files and Citera sections of the built site', () => {
     ...snapshot.sources.map((s: Source) => ({ page: `/kallor/${s.slug}/`, title: s.title, year: s.year, url: s.url && /^https?:\/\//.test(s.url) ? s.url : null, creators: !!(s.authors || s.publisher) })),
   ];
 
-  it('parses every BibTeX file, with title, authors or publisher, year and URL', () => {
+  it('parses every BibTeX download, with title, authors or publisher, year and URL', async () => {
     for (const e of expectations()) {
-      const result = parseBibtex(read(`${e.page}citera.bib`));
+      const file = await download(e.page, 'bib');
+      expect(file.type, e.page).toBe('application/x-bibtex;charset=utf-8');
+      const result = parseBibtex(file.text);
       expect(result.errors, e.page).toEqual([]);
       expect(result.entries, e.page).toHaveLength(1);
       const f = result.entries[0].fields;
@@ -202,9 +216,11 @@ describe('the citation files and Citera sections of the built site', () => {
     }
   });
 
-  it('parses every RIS file, with title, authors or publisher, year and URL', () => {
+  it('parses every RIS download, with title, authors or publisher, year and URL', async () => {
     for (const e of expectations()) {
-      const r = new Cite(read(`${e.page}citera.ris`), { forceType: '@ris/file' }).data;
+      const file = await download(e.page, 'ris');
+      expect(file.type, e.page).toBe('application/x-research-info-systems;charset=utf-8');
+      const r = new Cite(file.text, { forceType: '@ris/file' }).data;
       expect(r, e.page).toHaveLength(1);
       expect(r[0].title, e.page).toBe(e.title.replace(/\s+/g, ' ').trim());
       expect(r[0].issued?.['date-parts']?.[0]?.[0], e.page).toBe(e.year ?? undefined);
@@ -213,10 +229,12 @@ describe('the citation files and Citera sections of the built site', () => {
     }
   });
 
-  it('reads every CSL-JSON file with citation.js and renders it with citeproc-js', () => {
+  it('reads every CSL-JSON download with citation.js and renders it with citeproc-js', async () => {
     const all: any[] = [];
     for (const e of expectations()) {
-      const data = JSON.parse(read(`${e.page}citera.json`));
+      const file = await download(e.page, 'json');
+      expect(file.type, e.page).toBe('application/vnd.citationstyles.csl+json;charset=utf-8');
+      const data = JSON.parse(file.text);
       expect(data, e.page).toHaveLength(1);
       const [item] = new Cite(data).data;
       expect(item.title, e.page).toBe(e.title);
@@ -233,16 +251,17 @@ describe('the citation files and Citera sections of the built site', () => {
 
   it('shows Citera on every initiative, lesson and source page: the APA reference and links to the three files', () => {
     for (const e of expectations()) {
-      const doc = parseHtml(fileOf(dist, e.page)!);
-      const section = elements(doc, 'section').find((s) => attr(s, 'id') === 'citera');
-      expect(section, e.page).toBeTruthy();
-      expect(textContent(elements(section!, 'h2')[0])).toBe('Citera');
-      const reference = textContent(elements(section!, 'p').find((p) => attr(p, 'class') === 'reference')!);
+      const section = citeSection(e.page);
+      expect(textContent(elements(section, 'h2')[0])).toBe('Citera');
+      const reference = textContent(elements(section, 'p').find((p) => attr(p, 'class') === 'reference')!);
       expect(reference, e.page).toContain(e.title.trim());
       expect(reference, e.page).toContain(e.year == null ? '(u.å.)' : `(${e.year}`);
       if (e.url) expect(reference, e.page).toContain(e.url);
-      const hrefs = elements(section!, 'a').map((a) => attr(a, 'href'));
-      expect(hrefs, e.page).toEqual(['bib', 'ris', 'json'].map((ext) => `${e.page}citera.${ext}`));
+      const links = elements(section, 'a');
+      const slug = e.page.split('/').at(-2);
+      const names = ['bib', 'ris', 'json'].map((ext) => expect.stringMatching(new RegExp(`^erfarenhetsbanken-[a-z]+-${slug}\\.${ext}$`)));
+      expect(links.map((a) => attr(a, 'download')), e.page).toEqual(names);
+      for (const link of links) expect(attr(link, 'href'), e.page).toMatch(/^data:application\/[a-z.+-]+;charset=utf-8,/);
     }
   });
 

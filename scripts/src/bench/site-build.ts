@@ -10,7 +10,7 @@ export interface SiteBuildResult {
   /** HTML pages written (entry pages, list pages, 404) */
   pages: number;
   pagesPerSecond: number;
-  /** all files written, citation downloads and open data included */
+  /** all files written, search index and open data included */
   files: number;
   /** highest resident set size of the build's process tree, sampled every 100 ms */
   peakRssMb: number;

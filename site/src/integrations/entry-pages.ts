@@ -7,7 +7,7 @@ import { initiativePageParts } from '../lib/entry-pages/initiative';
 import { lessonPageParts } from '../lib/entry-pages/lesson';
 import { entryPageTemplate, TEMPLATE_SLUG, type EntryPageParts, type TemplatedType } from '../lib/entry-pages/template';
 import { entryUrl } from '../lib/format';
-import { inShard } from '../lib/shard';
+import { claimBatches } from '../lib/shard';
 import { resolveSnapshotPath } from '../lib/snapshot';
 
 const TEMPLATED: { [T in TemplatedType]: (bank: Bank, site: string) => [slug: string, parts: () => EntryPageParts][] } = {
@@ -16,8 +16,8 @@ const TEMPLATED: { [T in TemplatedType]: (bank: Bank, site: string) => [slug: st
 };
 
 /**
- * Writes this build shard's lesson and initiative pages from the model pages their `[slug]`
- * routes rendered (lib/entry-pages/template.ts), then removes the models.
+ * Writes the lesson and initiative pages this build shard claims (lib/shard.ts) from the model
+ * pages their `[slug]` routes rendered (lib/entry-pages/template.ts), then removes the models.
  */
 export function entryPages(): AstroIntegration {
   let root: URL;
@@ -36,12 +36,14 @@ export function entryPages(): AstroIntegration {
           const pageFile = (slug: string) => path.join(out, entryUrl(type, slug), 'index.html');
           const page = entryPageTemplate(fs.readFileSync(pageFile(TEMPLATE_SLUG), 'utf8'), type);
           fs.rmSync(path.dirname(pageFile(TEMPLATE_SLUG)), { recursive: true });
+          const all = entries(bank, site);
           let count = 0;
-          for (const [slug, parts] of entries(bank, site)) {
-            if (!inShard(slug)) continue;
-            fs.mkdirSync(path.dirname(pageFile(slug)), { recursive: true });
-            fs.writeFileSync(pageFile(slug), page(slug, parts()));
-            count++;
+          for (const [start, end] of claimBatches(type, all.length)) {
+            for (const [slug, parts] of all.slice(start, end)) {
+              fs.mkdirSync(path.dirname(pageFile(slug)), { recursive: true });
+              fs.writeFileSync(pageFile(slug), page(slug, parts()));
+            }
+            count += end - start;
           }
           logger.info(`${count} ${type} pages`);
         }

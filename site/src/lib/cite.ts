@@ -1,6 +1,6 @@
 /**
  * The build-time side of citations for pages: looks entries up in the bank. The formatting lives
- * in lib/citation/; the download files are written by integrations/citation-downloads.ts.
+ * in lib/citation/.
  */
 import { getBank } from './bank';
 import { entryCitation, sourceCitation, type CitationItem, type CitedKind } from './citation';

@@ -4,7 +4,7 @@
  * lesson and initiative pages are written from these strings without Astro's per-page pipeline
  * (lib/entry-pages/). The components of the same names wrap these functions.
  */
-import { apaSegments, CITATION_FORMATS, citationFileUrl, citationJsonLd, highwireTags, jsonLdScript, type CitationFormat, type CitationItem } from './citation';
+import { apaSegments, CITATION_FORMATS, citationDataUrl, citationJsonLd, highwireTags, jsonLdScript, type CitationFormat, type CitationItem } from './citation';
 import { LABELS } from '@erfarenhetsbanken/shared-types';
 import { pick, type Bank, type Citation, type Lesson, type Source } from './bank';
 import { entryUrl, formatPeriod, LESSON_TYPE_LABEL, type EntryType, type LessonType, type Period } from './format';
@@ -65,7 +65,7 @@ export function citationsHtml(bank: Bank, citations: Citation[]): string {
 
 /**
  * Citera: how to cite what the page describes, in APA 7 (Swedish) and as files for reference
- * managers. Plain links to static files: no JavaScript.
+ * managers: links that carry their file (citationDataUrl), so no JavaScript and no extra request.
  */
 export function citeAsHtml(item: CitationItem): string {
   const reference = apaSegments(item)
@@ -73,7 +73,7 @@ export function citeAsHtml(item: CitationItem): string {
     .join('');
   const files = (Object.entries(CITATION_FORMATS) as [CitationFormat, (typeof CITATION_FORMATS)[CitationFormat]][]).map(
     ([format, spec]) =>
-      `<li><a href="${escapeAttribute(citationFileUrl(item, format))}" download="erfarenhetsbanken-${escapeAttribute(item.key)}.${format}" type="${spec.mime.split(';')[0]}">${escapeHtml(spec.label)}<span class="visually-hidden"> (.${format})</span></a></li>`,
+      `<li><a href="${escapeAttribute(citationDataUrl(item, format))}" download="erfarenhetsbanken-${escapeAttribute(item.key)}.${format}" type="${spec.mime.split(';')[0]}">${escapeHtml(spec.label)}<span class="visually-hidden"> (.${format})</span></a></li>`,
   );
   return (
     '<section class="cite-as" id="citera" aria-labelledby="citera-rubrik"><h2 id="citera-rubrik">Citera</h2>' +

@@ -4,6 +4,8 @@
  * of the build — are divided between them by slug; every other page is rendered by the primary
  * shard alone, and the shards' outputs are merged with the primary's files taking precedence.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { getBank, type Bank } from './bank';
 
 function parseShard(value: string | undefined): { index: number; count: number } {
@@ -19,9 +21,8 @@ export const isPrimaryShard = shard.index === 0;
 
 /**
  * The primary shard also renders the lists and feed and writes the search index and open data,
- * so it takes a smaller share of the entry pages to finish with the others. Measured at 60,000
- * entries on 2 cores: with 0.4 the other shard waited 27 s for the primary; with 0.25 both
- * finished within 3 s of each other.
+ * so it takes a smaller share of the entry pages Astro renders (the templated ones are shared out
+ * as the shards come for them, see claimBatches).
  */
 const PRIMARY_SHARE = 0.25;
 
@@ -32,7 +33,7 @@ function hash(text: string): number {
   return (h >>> 0) / 0x100000000;
 }
 
-/** The shard a slug's entry page (and its citation files) belongs to. */
+/** The shard a slug's entry page belongs to. */
 export function shardOf(slug: string, count = shard.count): number {
   if (count === 1) return 0;
   const x = hash(slug);
@@ -48,4 +49,29 @@ type EntryCollection = 'initiatives' | 'lessons' | 'sources' | 'areas' | 'organi
 export async function entryPaths(collection: EntryCollection) {
   const entries: Bank[EntryCollection] = (await getBank())[collection];
   return entries.filter((entry) => inShard(entry.slug)).map((entry) => ({ params: { slug: entry.slug } }));
+}
+
+/** Entries per batch that claimBatches hands out: small enough to even out, large enough to cost nothing. */
+const BATCH = 500;
+
+/**
+ * The batches of a list (`[start, end)` index ranges) this shard writes, claimed one at a time as
+ * the shard comes for them, so a shard that is done with its other work takes more. The other way,
+ * a fixed share per shard, left one shard idle for 15 s or more, and which one depended on the
+ * disk's speed that minute. A claim is a file created exclusively in BUILD_CLAIMS_DIR, which
+ * scripts/build.mjs gives all shards of a build; without it (one process) every batch is this one's.
+ */
+export function* claimBatches(list: string, length: number): Generator<[start: number, end: number]> {
+  const claims = process.env.BUILD_CLAIMS_DIR;
+  for (let start = 0; start < length; start += BATCH) {
+    if (claims && shard.count > 1) {
+      try {
+        fs.closeSync(fs.openSync(path.join(claims, `${list}-${start}`), 'wx'));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+    }
+    yield [start, Math.min(length, start + BATCH)];
+  }
 }

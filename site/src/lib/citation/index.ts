@@ -13,7 +13,7 @@ import { cslFile } from './csl';
 import { toRis } from './ris';
 import type { CitationItem } from './model';
 
-/** The downloads every entry offers, as static files next to its page: `<page>/citera.<ext>`. */
+/** The downloads every entry offers, carried by its page (see citationDataUrl). */
 export const CITATION_FORMATS = {
   bib: { label: 'BibTeX', mime: 'application/x-bibtex; charset=utf-8', render: toBibtex },
   ris: { label: 'RIS', mime: 'application/x-research-info-systems; charset=utf-8', render: toRis },
@@ -21,4 +21,12 @@ export const CITATION_FORMATS = {
 } satisfies Record<string, { label: string; mime: string; render: (item: CitationItem) => string }>;
 
 export type CitationFormat = keyof typeof CITATION_FORMATS;
-export const citationFileUrl = (item: CitationItem, format: CitationFormat) => `${new URL(item.pageUrl).pathname}citera.${format}`;
+
+/**
+ * A download as a `data:` URL in the page's own link, which the link's `download` attribute saves
+ * as a file, without JavaScript. As static files next to each page they were three quarters of a
+ * national build's 270,000 files (each costing a write, an inode and a disk block for 450 bytes),
+ * which made the file system the build's bottleneck; in the page they add about 1.6 KB.
+ */
+export const citationDataUrl = (item: CitationItem, format: CitationFormat) =>
+  `data:${CITATION_FORMATS[format].mime.replace(/ /g, '')},${encodeURIComponent(CITATION_FORMATS[format].render(item))}`;
