@@ -119,6 +119,7 @@ const heapArgs = (index) => [
  */
 const shardHashesFile = (shardCacheDir) => path.join(shardCacheDir, 'inline-hashes.json');
 const readHashes = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+const ownHashesFile = path.join(os.tmpdir(), `eb-inline-hashes-${process.pid}.json`);
 
 const shardProcesses = [];
 // A build stopped from outside (the rebuild worker's timeout, Ctrl-C) stops its shards too; the
@@ -188,7 +189,7 @@ try {
     removeShards();
     console.log(`Site built in ${shardCount} processes`);
   } else {
-    const hashesFile = (process.env.INLINE_HASHES_FILE ??= path.join(os.tmpdir(), `eb-inline-hashes-${process.pid}.json`));
+    const hashesFile = (process.env.INLINE_HASHES_FILE ??= ownHashesFile);
     // Loaded here, not above: a parent of shards has no use for it, and loading it takes 1.7 s.
     const { build } = await import('astro');
     await build({
@@ -215,6 +216,7 @@ try {
   if (!inside) fs.rmSync(buildDir, { recursive: true, force: true });
   if (shardCount > 1) removeShards();
   if (ownCache) fs.rmSync(cacheDir, { recursive: true, force: true });
+  fs.rmSync(ownHashesFile, { force: true });
   console.error(error?.message ?? error);
   process.exit(1);
 }
