@@ -42,6 +42,9 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'da
 const FORBIDDEN_ELEMENTS = ['script', 'iframe', 'object', 'embed', 'svg', 'math', 'base', 'style', 'frame', 'frameset', 'applet'];
 
 /** Whatever a page is, nothing in it may execute or embed: returns the problems found. */
+/** The page's own citation downloads: reference-manager types, which no browser displays. */
+const CITATION_DOWNLOAD = /^data:application\/(x-bibtex|x-research-info-systems|vnd\.citationstyles\.csl\+json);charset=utf-8,/;
+
 function problemsIn(root: Element[] | any, where: string, { island = false, page = false, drawing = false, forbidden = FORBIDDEN_ELEMENTS } = {}): string[] {
   const problems: string[] = [];
   for (const el of elements(root)) {
@@ -49,7 +52,9 @@ function problemsIn(root: Element[] | any, where: string, { island = false, page
       if (name.startsWith('on')) problems.push(`${where}: <${el.name} ${name}>`);
       if (URL_ATTRIBUTES.includes(name)) {
         const compact = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-        if (/^(javascript|data|vbscript):/.test(compact) || compact.includes('url=javascript')) problems.push(`${where}: <${el.name} ${name}="${value}">`);
+        // A page's Citera links carry their files as data: URLs, saved by `download`; markdown may hold none.
+        const ownDownload = page && el.name === 'a' && name === 'href' && 'download' in el.attribs && CITATION_DOWNLOAD.test(value);
+        if ((/^(javascript|data|vbscript):/.test(compact) && !ownDownload) || compact.includes('url=javascript')) problems.push(`${where}: <${el.name} ${name}="${value}">`);
       }
     }
     // The search page's island brings Astro's own loader script and its one-line <style>.
