@@ -1,8 +1,9 @@
 /**
  * A site build can be split over processes, one per core (scripts/build.mjs sets
  * BUILD_SHARD="i/n" in each). The entry pages — tens of thousands at national scale, and the bulk
- * of the build — are divided between them by slug; every other page is rendered by the primary
- * shard alone, and the shards' outputs are merged with the primary's files taking precedence.
+ * of the build — are divided between them: those Astro renders by slug, the templated lessons and
+ * initiatives in batches each shard claims; every other page is rendered by the primary shard
+ * alone, and the shards' outputs are merged with the primary's files taking precedence.
  */
 import fs from 'node:fs';
 import path from 'node:path';
