@@ -91,6 +91,8 @@ function defaultShardCount() {
 }
 const shardCount = process.env.BUILD_SHARD ? 1 : Math.max(1, Number(process.env.SITE_BUILD_SHARDS || defaultShardCount()));
 const shardDir = (index) => (index === 0 ? buildDir : `${buildDir}.shard-${index}`);
+// Each shard keeps its own Astro cache: shards sharing one would trample each other.
+const shardCacheDir = (index) => `${shardDir(index)}.cache`;
 /** Where the shards claim their batches of entry pages (claimBatches in src/lib/shard.ts). */
 const claimsDir = `${buildDir}.claims`;
 /**
@@ -117,7 +119,7 @@ const heapArgs = (index) => [
  * writes the file named by INLINE_HASHES_FILE): a shard in its own cache folder, a build of its
  * own in the temporary folder.
  */
-const shardHashesFile = (shardCacheDir) => path.join(shardCacheDir, 'inline-hashes.json');
+const shardHashesFile = (index) => path.join(shardCacheDir(index), 'inline-hashes.json');
 const readHashes = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const ownHashesFile = path.join(os.tmpdir(), `eb-inline-hashes-${process.pid}.json`);
 
@@ -137,9 +139,8 @@ function buildInShards() {
         ...process.env,
         BUILD_SHARD: `${index}/${shardCount}`,
         SITE_OUT_DIR: shardDir(index),
-        // Each shard keeps its own Astro cache: shards sharing one would trample each other.
-        ASTRO_CACHE_DIR: `${shardDir(index)}.cache`,
-        INLINE_HASHES_FILE: shardHashesFile(`${shardDir(index)}.cache`),
+        ASTRO_CACHE_DIR: shardCacheDir(index),
+        INLINE_HASHES_FILE: shardHashesFile(index),
         BUILD_CLAIMS_DIR: claimsDir,
         // One build log is enough; the other shards speak up only about problems.
         ...(index > 0 && !process.env.ASTRO_LOG_LEVEL ? { ASTRO_LOG_LEVEL: 'warn' } : {}),
@@ -154,13 +155,13 @@ function buildInShards() {
     });
   });
   return Promise.all(children)
-    .then(() => mergeHashes(Array.from({ length: shardCount }, (_, index) => readHashes(shardHashesFile(`${shardDir(index)}.cache`)))))
+    .then(() => mergeHashes(Array.from({ length: shardCount }, (_, index) => readHashes(shardHashesFile(index)))))
     .finally(async () => {
       // One failed shard fails the build: the others are stopped before their folders go.
       const running = shardProcesses.filter((child) => child.exitCode === null && child.signalCode === null);
       for (const child of running) child.kill();
       await Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve))));
-      for (let index = 0; index < shardCount; index++) fs.rmSync(`${shardDir(index)}.cache`, { recursive: true, force: true });
+      for (let index = 0; index < shardCount; index++) fs.rmSync(shardCacheDir(index), { recursive: true, force: true });
       fs.rmSync(claimsDir, { recursive: true, force: true });
     });
 }

@@ -170,9 +170,15 @@ describe('the citation downloads and Citera sections of the built site', () => {
   });
 
   const stockholmYear = (iso: string) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date(iso)));
+  // Each page is read and parsed once, for all the tests that look at its Citera section.
+  const sections = new Map<string, ReturnType<typeof elements>[number]>();
   const citeSection = (page: string) => {
-    const section = elements(parseHtml(fileOf(dist, page)!), 'section').find((s) => attr(s, 'id') === 'citera');
-    expect(section, page).toBeTruthy();
+    let section = sections.get(page);
+    if (!section) {
+      section = elements(parseHtml(fileOf(dist, page)!), 'section').find((s) => attr(s, 'id') === 'citera');
+      expect(section, page).toBeTruthy();
+      sections.set(page, section!);
+    }
     return section!;
   };
   /**

@@ -73,7 +73,7 @@ export function citeAsHtml(item: CitationItem): string {
     .join('');
   const files = (Object.entries(CITATION_FORMATS) as [CitationFormat, (typeof CITATION_FORMATS)[CitationFormat]][]).map(
     ([format, spec]) =>
-      `<li><a href="${escapeAttribute(citationDataUrl(item, format))}" download="erfarenhetsbanken-${escapeAttribute(item.key)}.${format}" type="${spec.mime.split(';')[0]}">${escapeHtml(spec.label)}<span class="visually-hidden"> (.${format})</span></a></li>`,
+      `<li><a href="${escapeAttribute(citationDataUrl(item, format))}" download="erfarenhetsbanken-${escapeAttribute(item.key)}.${format}" type="${spec.mime}">${escapeHtml(spec.label)}<span class="visually-hidden"> (.${format})</span></a></li>`,
   );
   return (
     '<section class="cite-as" id="citera" aria-labelledby="citera-rubrik"><h2 id="citera-rubrik">Citera</h2>' +
