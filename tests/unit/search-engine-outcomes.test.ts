@@ -114,6 +114,14 @@ describe('answers the build stores per file key', () => {
 });
 
 describe('between keys, a longer word', () => {
+  const doc = (u: string, title: string, text: string): SearchDoc => ({ t: 'initiative', u, title, text, ctx: '', meta: '', th: [], ar: [], pe: [] });
+  /** The files of a few docs, without riders: what a keystroke finds comes from the prefetch. */
+  async function filesOf(docs: SearchDoc[]) {
+    const files = buildSearchIndex(docs, { type: [{ value: 'insatser', label: 'Insatser' }], lessonType: [], theme: [], area: [], period: [] }, new Map(), { riderBudget: 0 });
+    await addKeyOutcomes(files);
+    return files;
+  }
+
   // No hits' text riding along with the term files: what the next letter finds comes from the prefetch.
   let riderless: SearchIndexFiles;
   beforeAll(async () => {
@@ -148,26 +156,14 @@ describe('between keys, a longer word', () => {
     expect(silent.length, `${prefix}: ${letters.join('')}`).toBe(1);
   });
 
-  it('is left alone after a space', async () => {
-    const q = `${[...withOutcomes.terms.keys()].find((k) => k.length === 3)!} `;
-    const fresh = await createEngine(memorySource(withOutcomes, fetched));
-    await fresh.search({ ...EMPTY_STATE, q }, 10);
-    fetched.length = 0;
-    await fresh.prefetch({ ...EMPTY_STATE, q }, 10);
-    expect(fetched).toEqual([]);
-  });
-
   it('after other words, is continued by the letter the hits on screen suggest, a phrase over more frequent words', async () => {
-    const doc = (u: string, title: string, text: string): SearchDoc => ({ t: 'initiative', u, title, text, ctx: '', meta: '', th: [], ar: [], pe: [] });
     // On screen for "lokal f": one phrase continuing "f" with "o", and many more words with "a".
     const docs = [
       doc('/a/', 'Lokal förankring', 'Arbete i stadsdelen.'),
       doc('/b/', 'Lokal insats', 'Fakta om familjer, fastigheter och fabriker.'),
       doc('/c/', 'Lokal plan', 'Fattigdom, fattiga hushåll och fattigvård.'),
     ];
-    const files = buildSearchIndex(docs, { type: [{ value: 'insatser', label: 'Insatser' }], lessonType: [], theme: [], area: [], period: [] }, new Map(), { riderBudget: 0 });
-    await addKeyOutcomes(files);
-    const engine = await createEngine(memorySource(files, fetched));
+    const engine = await createEngine(memorySource(await filesOf(docs), fetched));
     await engine.search({ ...EMPTY_STATE, q: 'lokal f' }, 10);
     await engine.prefetch({ ...EMPTY_STATE, q: 'lokal f' }, 10);
     fetched.length = 0;
@@ -179,5 +175,46 @@ describe('between keys, a longer word', () => {
     fetched.length = 0;
     await engine.search({ ...EMPTY_STATE, q: 'lokal fat' }, 10);
     expect(fetched).toEqual([]);
+  });
+  it('before the first letter only warms the ranking up: it fetches nothing, and what follows ranks as without', async () => {
+    const fresh = await createEngine(memorySource(plain, fetched));
+    fetched.length = 0;
+    await fresh.prefetch(EMPTY_STATE, 10);
+    expect(fetched).toEqual([]);
+    for (const q of ['lokal', 'barn unga', 'samverkan mellan', 'xq']) {
+      const a = await ranking.search({ ...EMPTY_STATE, q }, 10);
+      const b = await fresh.search({ ...EMPTY_STATE, q }, 10);
+      expect(b.total, q).toBe(a.total);
+      expect(b.hits.map((h) => h.doc.u), q).toEqual(a.hits.map((h) => h.doc.u));
+    }
+  });
+
+  it('is left alone after a space', async () => {
+    const q = `${[...withOutcomes.terms.keys()].find((k) => k.length === 3)!} `;
+    const fresh = await createEngine(memorySource(withOutcomes, fetched));
+    await fresh.search({ ...EMPTY_STATE, q }, 10);
+    fetched.length = 0;
+    await fresh.prefetch({ ...EMPTY_STATE, q }, 10);
+    expect(fetched).toEqual([]);
+  });
+
+  it('after other words, also fetches the files of the letter the hits suggest next most often', async () => {
+    // On screen for "barn unga ma": "män" right after "unga" twice, "Malmö" twice elsewhere, "mammor" once.
+    const docs = [
+      doc('/a/', 'Barn och unga', 'Unga män i Malmö.'),
+      doc('/b/', 'Barn och unga', 'Unga män och mammor.'),
+      doc('/c/', 'Barn och unga', 'Malmö stad.'),
+    ];
+    const engine = await createEngine(memorySource(await filesOf(docs), fetched));
+    await engine.search({ ...EMPTY_STATE, q: 'barn unga ma' }, 10);
+    await engine.prefetch({ ...EMPTY_STATE, q: 'barn unga ma' }, 10);
+    fetched.length = 0;
+    const { hits } = await engine.search({ ...EMPTY_STATE, q: 'barn unga mal' }, 10);
+    expect(fetched).toEqual([]);
+    // The two with "Malmö" first; "män" is one letter off.
+    expect(hits.map((h) => h.doc.u).slice(0, 2).sort()).toEqual(['/a/', '/c/']);
+    // A third letter's files are not fetched ahead.
+    await engine.search({ ...EMPTY_STATE, q: 'barn unga mam' }, 10);
+    expect(fetched).toEqual(['ord/mam']);
   });
 });
