@@ -2,7 +2,8 @@
  * Pure helpers shared by pages, the search index and the island: URLs, Swedish labels, periods.
  * Nothing here touches Astro, so the React island can import it too.
  */
-import { LABELS } from '@erfarenhetsbanken/shared-types';
+// The labels alone: the search island imports this module, and the package's index brings zod.
+import { LABELS } from '@erfarenhetsbanken/shared-types/labels';
 
 export type EntryType = 'initiative' | 'lesson' | 'source' | 'area' | 'organisation' | 'method' | 'theme';
 
