@@ -264,6 +264,16 @@ describe('the built site', () => {
     for (const key of meta.keys) expect(fs.existsSync(path.join(data, 'ord', `${key.replace(/[^a-z0-9]/g, (c: string) => `-${c.codePointAt(0)!.toString(16)}-`)}.json`)), key).toBe(true);
   });
 
+  it('keeps the search page\'s scripts within their transfer budget (gzip)', async () => {
+    const { gzipSync } = await import('zlib');
+    const budget = JSON.parse(fs.readFileSync(path.join(SITE_DIR, 'budget.json'), 'utf8'));
+    // Only /sok/ ships JavaScript (tested above): every script the build wrote is the search page's.
+    const scripts = fs.readdirSync(path.join(dist, '_astro')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    const gz = scripts.reduce((n, f) => n + gzipSync(fs.readFileSync(path.join(dist, '_astro', f))).length, 0);
+    expect(gz, scripts.join(', ')).toBeLessThanOrEqual(budget.searchScriptsGzipBytes);
+  });
+
   it('keeps an initiative page within its transfer budget (HTML + CSS, gzip)', async () => {
     const { gzipSync } = await import('zlib');
     const budget = JSON.parse(fs.readFileSync(path.join(SITE_DIR, 'budget.json'), 'utf8'));
