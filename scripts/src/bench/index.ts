@@ -52,9 +52,8 @@ async function benchSeed(durationS: number) {
 }
 
 /**
- * One size measured in a process of its own (BENCH_ONE_SCALE). In the bench's own process the
- * 10,000 size came after the 1,000 one's CMS, browsers and garbage, and its build took 96–100 s
- * where the same build on its own took about 80 s.
+ * One size measured in a process of its own (BENCH_ONE_SCALE), so that its figures do not depend
+ * on the CMS, browsers and garbage an earlier size left in the bench's process.
  */
 async function measureScaleApart(n: number): Promise<ScaleResult> {
   const file = path.join(os.tmpdir(), `eb-bench-scale-${process.pid}-${n}.json`);
