@@ -33,17 +33,9 @@ export async function measureScale(n: number, log: (line: string) => void): Prom
     writeSnapshot(snapshot, snapshotPath);
     log(`N=${n}: site build`);
     const siteDir = path.join(tmp, 'site');
-    const machineBefore = machineCounters();
-    const ownBefore = process.cpuUsage();
     const build = await measureSiteBuild(snapshotPath, siteDir);
-    // The same build's wall time has varied by a fifth between runs; the machine's busy CPU beside
-    // it tells other work on the machine from the build itself needing more CPU.
-    const own = process.cpuUsage(ownBefore);
-    const machine = machineCounters();
-    log(
-      `N=${n}: built in ${s(build.wallMs)}; the machine's CPUs were busy ${s(machine.busyMs - machineBefore.busyMs)} of ${s(build.wallMs * os.cpus().length)}, ` +
-        `with ${machine.pageFaults - machineBefore.pageFaults} page faults; this process ${s((own.user + own.system) / 1000)}`,
-    );
+    const { machine } = build;
+    log(`N=${n}: built in ${s(build.wallMs)}; the machine's CPUs were busy ${s(machine.busyCpuMs)} of ${s(build.wallMs * os.cpus().length)}, with ${machine.pageFaults} page faults; this process ${s(machine.ownCpuMs)}`);
     const initiative = `/insatser/${snapshot.initiatives[0].slug}/`;
     log(`N=${n}: search in Chromium (site back to back and at a person's pace, then the naive baseline)`);
     const search = await measureSearch({ siteDir, snapshot });
@@ -53,13 +45,6 @@ export async function measureScale(n: number, log: (line: string) => void): Prom
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/** CPU time all cores spent busy and page faults taken since boot (Linux; /proc/stat counts in 1/100 s). */
-function machineCounters(): { busyMs: number; pageFaults: number } {
-  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
-  const pageFaults = Number(/^pgfault (\d+)$/m.exec(fs.readFileSync('/proc/vmstat', 'utf8'))?.[1] ?? NaN);
-  return { busyMs: ((user + nice + system + irq + softirq + steal) * 1000) / 100, pageFaults };
 }
 
 const ratio = (ours: number, naive: number) => (naive > 0 ? `${(ours / naive).toFixed(3)}×` : '–');

@@ -14,6 +14,18 @@ export interface SiteBuildResult {
   files: number;
   /** highest resident set size of the build's process tree, sampled every 100 ms */
   peakRssMb: number;
+  /**
+   * The whole machine over the build. The same build's wall time has varied by a fifth between
+   * runs; its busy CPU tells other work on the machine from the build itself needing more CPU.
+   */
+  machine: { busyCpuMs: number; pageFaults: number; /** the measuring process's own share */ ownCpuMs: number };
+}
+
+/** CPU time all cores spent busy and page faults taken since boot (Linux; /proc/stat counts in 1/100 s). */
+function machineCounters(): { busyCpuMs: number; pageFaults: number } {
+  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  const pageFaults = Number(/^pgfault (\d+)$/m.exec(fs.readFileSync('/proc/vmstat', 'utf8'))?.[1] ?? NaN);
+  return { busyCpuMs: ((user + nice + system + irq + softirq + steal) * 1000) / 100, pageFaults };
 }
 
 /** Sum of VmRSS over a process and its descendants, from /proc (Linux). */
@@ -48,6 +60,8 @@ function countFiles(dir: string): { files: number; pages: number } {
 
 /** `site/scripts/build.mjs` as the rebuild worker runs it, timed, with its peak memory. */
 export async function measureSiteBuild(snapshotPath: string, outDir: string): Promise<SiteBuildResult> {
+  const machineBefore = machineCounters();
+  const ownBefore = process.cpuUsage();
   const startedAt = performance.now();
   const child = spawn(process.execPath, SITE_BUILD_ARGS, {
     cwd: SITE_DIR,
@@ -62,8 +76,11 @@ export async function measureSiteBuild(snapshotPath: string, outDir: string): Pr
   clearInterval(sampler);
   if (code !== 0) throw new Error(`site build failed (exit ${code}):\n${stderr}`);
   const wallMs = performance.now() - startedAt;
+  const after = machineCounters();
+  const own = process.cpuUsage(ownBefore);
+  const machine = { busyCpuMs: after.busyCpuMs - machineBefore.busyCpuMs, pageFaults: after.pageFaults - machineBefore.pageFaults, ownCpuMs: Math.round((own.user + own.system) / 1000) };
   const { files, pages } = countFiles(outDir);
-  return { wallMs: Math.round(wallMs), pages, pagesPerSecond: Math.round((pages / wallMs) * 1000), files, peakRssMb: Math.round(peakKb / 1024) };
+  return { wallMs: Math.round(wallMs), pages, pagesPerSecond: Math.round((pages / wallMs) * 1000), files, peakRssMb: Math.round(peakKb / 1024), machine };
 }
 
 /** What a visitor transfers for one page: its HTML and its stylesheets (the site sends no script there). */
