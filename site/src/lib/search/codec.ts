@@ -6,19 +6,38 @@
  * three or four. The browser decodes with charCodeAt, without allocating a number per value.
  */
 const BASE = 48;
+// Every code is below 128, where UTF-8 is ASCII.
+const ASCII = new TextDecoder();
 
 export function encodeInts(values: Iterable<number>): string {
-  let out = '';
-  const digits: number[] = [];
-  for (let v of values) {
-    digits.length = 0;
-    do {
-      digits.push(v & 31);
-      v = Math.floor(v / 32);
-    } while (v > 0);
-    for (let i = digits.length - 1; i >= 0; i--) out += String.fromCharCode(BASE + digits[i] + (i > 0 ? 32 : 0));
+  const out = new CharCodes();
+  for (const v of values) out.putInt(v);
+  return out.text();
+}
+
+/**
+ * Char codes gathered into a buffer and made into one string at the end: at national scale the
+ * index holds 50 MB of postings, and adding them to a string one character at a time cost seconds.
+ */
+class CharCodes {
+  private codes = new Uint8Array(1024);
+  private length = 0;
+
+  putInt(value: number) {
+    let digits = 1;
+    for (let rest = Math.floor(value / 32); rest > 0; rest = Math.floor(rest / 32)) digits++;
+    if (this.length + digits > this.codes.length) {
+      const grown = new Uint8Array(Math.max(this.codes.length * 2, this.length + digits));
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    for (let i = digits - 1, v = value; i >= 0; i--, v = Math.floor(v / 32)) this.codes[this.length + i] = BASE + (v & 31) + (i < digits - 1 ? 32 : 0);
+    this.length += digits;
   }
-  return out;
+
+  text(): string {
+    return ASCII.decode(this.codes.subarray(0, this.length));
+  }
 }
 
 export function decodeInts(text: string): number[] {
@@ -35,15 +54,26 @@ export function decodeInts(text: string): number[] {
   return out;
 }
 
-/** Postings: per doc, (id - previous id) * 8 + field mask; the first holds the id itself. */
-export function encodePostings(entries: Iterable<[id: number, mask: number]>): string {
-  const values: number[] = [];
+/**
+ * Postings: per doc, (id - previous id) * 8 + field mask; the first holds the id itself. Either a
+ * list (ids ascending) or a mask per doc id, where 0 means absent.
+ */
+export function encodePostings(postings: { ids: ArrayLike<number>; masks: ArrayLike<number> } | Uint8Array): string {
+  const out = new CharCodes();
   let last = 0;
-  for (const [id, mask] of entries) {
-    values.push((id - last) * 8 + mask);
-    last = id;
+  if (postings instanceof Uint8Array) {
+    for (let id = 0; id < postings.length; id++) {
+      if (postings[id] === 0) continue;
+      out.putInt((id - last) * 8 + postings[id]);
+      last = id;
+    }
+  } else {
+    for (let i = 0; i < postings.ids.length; i++) {
+      out.putInt((postings.ids[i] - last) * 8 + postings.masks[i]);
+      last = postings.ids[i];
+    }
   }
-  return encodeInts(values);
+  return out.text();
 }
 
 export interface Postings {

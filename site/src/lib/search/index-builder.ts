@@ -39,7 +39,11 @@ export interface SearchIndexFiles {
   answers: Map<string, KeyAnswers>;
 }
 
-type Postings = Map<number, number>;
+/** A word's docs, ascending, and per doc the fields (bit i for FIELDS[i]) it occurs in. */
+interface Postings {
+  ids: number[];
+  masks: number[];
+}
 
 /** Postings characters above which a three-letter chunk is split by the fourth letter. */
 const SPLIT_ABOVE = 60_000;
@@ -77,11 +81,22 @@ class Leaders {
   }
 }
 
-function addAll(into: Postings, from: Postings) {
-  for (const [id, mask] of from) into.set(id, (into.get(id) ?? 0) | mask);
+/**
+ * The union of some words' postings, as a mask per doc id (0: in none). One array is reused for
+ * every union: a national bank's postings run to millions, too many for a map per union.
+ */
+function unionOf(lists: Postings[], into: Uint8Array): Uint8Array {
+  into.fill(0);
+  for (const { ids, masks } of lists) for (let i = 0; i < ids.length; i++) into[ids[i]] |= masks[i];
+  return into;
 }
 
-const sortedEntries = (p: Postings) => [...p].sort((a, b) => a[0] - b[0]);
+/** fuse.js's document frequency: the fields holding the word itself. */
+function documentFrequency(postings: Postings | undefined): number {
+  let df = 0;
+  for (const mask of postings?.masks ?? []) df += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
+  return df;
+}
 
 /**
  * The compound parts of a word: its proper endings of at least MIN_PART letters that are words
@@ -135,7 +150,7 @@ export function buildSearchIndex(
   const multi = Object.fromEntries(MULTI_FACETS.map((f) => [f, { c: [] as number[], v: [] as number[] }]));
   let norms = '';
   let fields = 0;
-  // word → doc id → field mask; docs are visited in id order.
+  // Docs are visited in id order, so each word's ids come ascending.
   const postings = new Map<string, Postings>();
   docs.forEach((doc, id) => {
     type.push(values.type.indexOf(SEGMENT[doc.t]));
@@ -152,21 +167,26 @@ export function buildSearchIndex(
       if (tokens.length > 0) fields += 1;
       for (const word of tokens) {
         if (word.length < MIN_WORD) continue;
-        let byDoc = postings.get(word);
-        if (!byDoc) postings.set(word, (byDoc = new Map()));
-        byDoc.set(id, (byDoc.get(id) ?? 0) | (1 << f));
+        let p = postings.get(word);
+        if (!p) postings.set(word, (p = { ids: [], masks: [] }));
+        const last = p.ids.length - 1;
+        if (p.ids[last] === id) p.masks[last] |= 1 << f;
+        else {
+          p.ids.push(id);
+          p.masks.push(1 << f);
+        }
       }
     });
   });
 
-  // Two-character prefixes: the union of their words, and of compounds with a part there.
-  const unions = new Map<string, Postings>();
+  // Two-character prefixes: their words, and compounds with a part there.
+  const unions = new Map<string, Postings[]>();
   // Three-character prefixes: their words (with the part that filed them there).
   const chunks = new Map<string, [word: string, at: string][]>();
   const file = (word: string, at: string) => {
     const p2 = prefixKey(at);
-    if (!unions.has(p2)) unions.set(p2, new Map());
-    addAll(unions.get(p2)!, postings.get(word)!);
+    if (!unions.has(p2)) unions.set(p2, []);
+    unions.get(p2)!.push(postings.get(word)!);
     if (at.length < CHUNK_CHARS) return;
     const p3 = chunkKey(at);
     const list = chunks.get(p3) ?? [];
@@ -179,16 +199,14 @@ export function buildSearchIndex(
     for (const part of partsOf(word, vocabulary)) file(word, part);
   }
 
+  const masks = new Uint8Array(docs.length);
   const terms = new Map<string, PrefixUnion | TermChunk>();
-  for (const [key, union] of [...unions].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    // fuse.js's document frequency counts fields with the exact word.
-    let df = 0;
-    for (const mask of postings.get(key)?.values() ?? []) df += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
-    terms.set(key, { df, p: encodePostings(sortedEntries(union)) });
+  for (const [key, lists] of [...unions].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    terms.set(key, { df: documentFrequency(postings.get(key)), p: encodePostings(unionOf(lists, masks)) });
   }
   const chunkOf = (list: string[]): TermChunk => {
     const w = [...new Set(list)].sort();
-    return { w, p: w.map((word) => encodePostings(sortedEntries(postings.get(word)!))) };
+    return { w, p: w.map((word) => encodePostings(postings.get(word)!)) };
   };
   const split: string[] = [];
   for (const [key, list] of [...chunks].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -200,11 +218,8 @@ export function buildSearchIndex(
     // A crowded prefix ("for", Swedish "för-"): a union for three-letter words, and chunks by
     // four letters for longer ones, so "forankring" does not fetch every "för-" word.
     split.push(key);
-    const union: Postings = new Map();
-    for (const [word] of list) addAll(union, postings.get(word)!);
-    let df = 0;
-    for (const mask of postings.get(key)?.values() ?? []) df += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
-    terms.set(key, { df, p: encodePostings(sortedEntries(union)) });
+    const union = unionOf(list.map(([word]) => postings.get(word)!), masks);
+    terms.set(key, { df: documentFrequency(postings.get(key)), p: encodePostings(union) });
     const byFour = new Map<string, string[]>();
     for (const [word, at] of list) if (at.length > CHUNK_CHARS) byFour.set(at.slice(0, CHUNK_CHARS + 1), [...(byFour.get(at.slice(0, CHUNK_CHARS + 1)) ?? []), word]);
     for (const [four, words4] of [...byFour].sort((a, b) => (a[0] < b[0] ? -1 : 1))) terms.set(four, chunkOf(words4));
@@ -227,11 +242,18 @@ export function buildSearchIndex(
     for (let f = 0; f < 3; f++) if (exact & (1 << f)) score += weightNorm[id * 3 + f] * LN_EXACT;
     return score;
   };
+  // Zero between calls: each call clears what it set, as walking all docs per call would be slow.
+  const exactMask = new Uint8Array(docs.length);
   const leadersOf = (exact: Postings[]) => {
-    const exactMask = new Map<number, number>();
-    for (const p of exact) for (const [id, mask] of p) exactMask.set(id, (exactMask.get(id) ?? 0) | mask);
+    for (const { ids, masks: fields } of exact) for (let i = 0; i < ids.length; i++) exactMask[ids[i]] |= fields[i];
     const leaders = new Leaders(RIDER_HITS);
-    for (const [id, mask] of exactMask) leaders.offer(id, logScore(id, mask));
+    for (const { ids } of exact) {
+      for (const id of ids) {
+        if (exactMask[id] === 0) continue;
+        leaders.offer(id, logScore(id, exactMask[id]));
+        exactMask[id] = 0;
+      }
+    }
     return leaders.ids;
   };
   /**
@@ -246,7 +268,7 @@ export function buildSearchIndex(
     const walk = (group: [string, string][], len: number, parentSize: number) => {
       if (group.length !== parentSize) {
         const words = [...new Set(group.map(([word]) => word))];
-        groups.push({ words, size: words.reduce((n, w) => n + postings.get(w)!.size, 0) });
+        groups.push({ words, size: words.reduce((n, w) => n + postings.get(w)!.ids.length, 0) });
       }
       const longer = group.filter(([, at]) => at.length > len);
       let start = 0;
