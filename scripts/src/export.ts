@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { fileURLToPath } from 'url';
-import { COLLECTION_NAMES, parseSnapshot, type Snapshot } from '@erfarenhetsbanken/shared-types';
+import { COLLECTION_NAMES, parseSnapshot, snapshotJson, type Snapshot } from '@erfarenhetsbanken/shared-types';
 import { ensureEnvFile } from '../../cms/scripts/ensure-env';
 import { CMS_DIR, DEFAULT_SNAPSHOT } from './paths';
 
@@ -157,7 +157,7 @@ export async function exportSnapshot({ cmsUrl, token, pageSize = 100, concurrenc
 export function writeSnapshot(snapshot: Snapshot, file: string) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(snapshot, null, 2)}\n`);
+  fs.writeFileSync(tmp, snapshotJson(snapshot));
   fs.renameSync(tmp, file);
 }
 

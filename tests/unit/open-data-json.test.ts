@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateBank } from '@erfarenhetsbanken/scripts/generate/bank';
-import { openDataJson } from '../../site/src/lib/open-data/files';
+import { snapshotJson } from '@erfarenhetsbanken/shared-types';
 
-describe('the open-data JSON', () => {
+describe('the snapshot file (the export, the open-data JSON)', () => {
   it('is laid out exactly as JSON.stringify(snapshot, null, 2), made entry by entry', () => {
     const snapshot = generateBank({ initiatives: 40, seed: 3 });
-    expect(openDataJson(snapshot).toString('utf8')).toBe(`${JSON.stringify(snapshot, null, 2)}\n`);
+    expect(snapshotJson(snapshot).toString('utf8')).toBe(`${JSON.stringify(snapshot, null, 2)}\n`);
     // Empty collections, text outside Latin-1 and characters JSON escapes.
     const odd = { ...snapshot, methods: [], themes: [{ ...snapshot.themes[0], name: 'Trygghet – ”nära” \u2028 "citat" \\ 😀\n' }] };
-    expect(openDataJson(odd).toString('utf8')).toBe(`${JSON.stringify(odd, null, 2)}\n`);
+    expect(snapshotJson(odd).toString('utf8')).toBe(`${JSON.stringify(odd, null, 2)}\n`);
   });
 });
