@@ -199,10 +199,10 @@ export function buildSearchIndex(
     for (const part of partsOf(word, vocabulary)) file(word, part);
   }
 
-  const masks = new Uint8Array(docs.length);
+  const unionMasks = new Uint8Array(docs.length);
   const terms = new Map<string, PrefixUnion | TermChunk>();
   for (const [key, lists] of [...unions].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    terms.set(key, { df: documentFrequency(postings.get(key)), p: encodePostings(unionOf(lists, masks)) });
+    terms.set(key, { df: documentFrequency(postings.get(key)), p: encodePostings(unionOf(lists, unionMasks)) });
   }
   const chunkOf = (list: string[]): TermChunk => {
     const w = [...new Set(list)].sort();
@@ -218,7 +218,7 @@ export function buildSearchIndex(
     // A crowded prefix ("for", Swedish "för-"): a union for three-letter words, and chunks by
     // four letters for longer ones, so "forankring" does not fetch every "för-" word.
     split.push(key);
-    const union = unionOf(list.map(([word]) => postings.get(word)!), masks);
+    const union = unionOf(list.map(([word]) => postings.get(word)!), unionMasks);
     terms.set(key, { df: documentFrequency(postings.get(key)), p: encodePostings(union) });
     const byFour = new Map<string, string[]>();
     for (const [word, at] of list) if (at.length > CHUNK_CHARS) byFour.set(at.slice(0, CHUNK_CHARS + 1), [...(byFour.get(at.slice(0, CHUNK_CHARS + 1)) ?? []), word]);
