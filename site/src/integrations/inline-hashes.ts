@@ -19,8 +19,8 @@ const hash = (text: string) => `'sha256-${crypto.createHash('sha256').update(tex
  */
 function* inlineElements(html: Buffer): Generator<RegExpExecArray> {
   // The next `<script` and `<style` at or after `at` (-1: none left), each searched for again only once passed.
-  let script = 0;
-  let style = 0;
+  let script = html.indexOf('<script');
+  let style = html.indexOf('<style');
   for (let at = 0; ; ) {
     if (script >= 0 && script < at) script = html.indexOf('<script', at);
     if (style >= 0 && style < at) style = html.indexOf('<style', at);
