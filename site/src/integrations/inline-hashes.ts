@@ -31,7 +31,8 @@ function* inlineElements(html: Buffer): Generator<RegExpExecArray> {
     INLINE.lastIndex = 0;
     const match = end < 0 ? null : INLINE.exec(html.toString('utf8', start, end + close.length));
     if (match) yield match;
-    at = match ? start + Buffer.byteLength(match[0]) : start + 1;
+    // A match runs to the first closing tag, the end of what was decoded.
+    at = match ? end + close.length : start + 1;
   }
 }
 

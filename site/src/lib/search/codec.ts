@@ -54,25 +54,10 @@ export function decodeInts(text: string): number[] {
   return out;
 }
 
-/**
- * Postings: per doc, (id - previous id) * 8 + field mask; the first holds the id itself. Either a
- * list (ids ascending) or a mask per doc id, where 0 means absent.
- */
-export function encodePostings(postings: { ids: ArrayLike<number>; masks: ArrayLike<number> } | Uint8Array): string {
+/** Postings: per doc, (id - previous id) * 8 + field mask; the first holds the id itself. */
+export function encodePostings({ ids, masks }: { ids: ArrayLike<number>; masks: ArrayLike<number> }): string {
   const out = new CharCodes();
-  let last = 0;
-  if (postings instanceof Uint8Array) {
-    for (let id = 0; id < postings.length; id++) {
-      if (postings[id] === 0) continue;
-      out.putInt((id - last) * 8 + postings[id]);
-      last = id;
-    }
-  } else {
-    for (let i = 0; i < postings.ids.length; i++) {
-      out.putInt((postings.ids[i] - last) * 8 + postings.masks[i]);
-      last = postings.ids[i];
-    }
-  }
+  for (let i = 0; i < ids.length; i++) out.putInt((ids[i] - (i > 0 ? ids[i - 1] : 0)) * 8 + masks[i]);
   return out.text();
 }
 

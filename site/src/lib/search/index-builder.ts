@@ -82,13 +82,19 @@ class Leaders {
 }
 
 /**
- * The union of some words' postings, as a mask per doc id (0: in none). One array is reused for
- * every union: a national bank's postings run to millions, too many for a map per union.
+ * The union of some words' postings. Gathered in `masks`, a mask per doc id that is cleared first
+ * and reused for every union: a national bank's postings run to millions, too many for a map per union.
  */
-function unionOf(lists: Postings[], into: Uint8Array): Uint8Array {
-  into.fill(0);
-  for (const { ids, masks } of lists) for (let i = 0; i < ids.length; i++) into[ids[i]] |= masks[i];
-  return into;
+function unionOf(lists: Postings[], masks: Uint8Array): Postings {
+  masks.fill(0);
+  for (const list of lists) for (let i = 0; i < list.ids.length; i++) masks[list.ids[i]] |= list.masks[i];
+  const union: Postings = { ids: [], masks: [] };
+  for (let id = 0; id < masks.length; id++) {
+    if (masks[id] === 0) continue;
+    union.ids.push(id);
+    union.masks.push(masks[id]);
+  }
+  return union;
 }
 
 /** fuse.js's document frequency: the fields holding the word itself. */
