@@ -12,6 +12,9 @@ export default defineConfig({
   // Absolute URLs (sitemap, canonical links) are made against this.
   site: process.env.SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
+  // Astro 7's default ('jsx') drops the space between a line's last word and an element starting the
+  // next line ("enligt<a>Creative Commons"): the templates are written for HTML's whitespace rules.
+  compressHTML: true,
   // The inline hashes before the entry pages (see inline-hashes.ts); the search index before the
   // open data, as each lets go of its memory once written; both before the entry pages, which the
   // shards share out as they come for them (lib/shard.ts).

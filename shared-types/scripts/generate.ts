@@ -92,7 +92,7 @@ export function generate(cmsSrc = CMS_SRC): string {
     "export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug');",
     '',
     '/** Publication metadata the CMS adds to every entry. */',
-    'export const entryMeta = { publishedAt: z.string().datetime({ offset: true }), updatedAt: z.string().datetime({ offset: true }) };',
+    'export const entryMeta = { publishedAt: z.iso.datetime({ offset: true }), updatedAt: z.iso.datetime({ offset: true }) };',
     '',
   ];
   for (const [uid, attributes] of components) {

@@ -11,7 +11,7 @@ export const lessonSchema = g.lessonSchema.extend({
   citations: z.array(citationSchema).min(1, 'a published lesson needs at least one citation'),
 });
 export const initiativeSchema = g.initiativeSchema.refine((i) => i.startYear == null || i.endYear == null || i.endYear >= i.startYear, {
-  message: 'endYear is before startYear',
+  error: 'endYear is before startYear',
   path: ['endYear'],
 });
 export const { sourceSchema, areaSchema, organisationSchema, methodSchema, themeSchema } = g;
@@ -25,13 +25,13 @@ export const COLLECTION_SCHEMAS = {
   organisations: organisationSchema,
   methods: methodSchema,
   themes: themeSchema,
-} satisfies Record<keyof typeof g.COLLECTIONS, z.ZodTypeAny>;
+} satisfies Record<keyof typeof g.COLLECTIONS, z.ZodType>;
 
 export type Collection = keyof typeof COLLECTION_SCHEMAS;
 export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as Collection[];
 
 export const snapshotSchema = z.object({
-  generatedAt: z.string().datetime({ offset: true }),
+  generatedAt: z.iso.datetime({ offset: true }),
   ...(Object.fromEntries(Object.entries(COLLECTION_SCHEMAS).map(([k, s]) => [k, z.array(s)])) as {
     [K in Collection]: z.ZodArray<(typeof COLLECTION_SCHEMAS)[K]>;
   }),
@@ -66,11 +66,11 @@ export class SnapshotError extends Error {
 }
 
 /** Names an entry by collection and slug rather than array index, so an editor can find it. */
-function describe(data: any, path: (string | number)[]): string {
+function describe(data: any, path: PropertyKey[]): string {
   const [collection, index, ...field] = path;
-  const slug = typeof index === 'number' ? data?.[collection]?.[index]?.slug : undefined;
-  const entry = slug ? `${collection} "${slug}"` : [collection, index].filter((p) => p !== undefined).join('.');
-  return field.length ? `${entry}: ${field.join('.')}` : entry;
+  const slug = typeof index === 'number' ? data?.[collection as string]?.[index]?.slug : undefined;
+  const entry = slug ? `${String(collection)} "${slug}"` : [collection, index].filter((p) => p !== undefined).map(String).join('.');
+  return field.length ? `${entry}: ${field.map(String).join('.')}` : entry;
 }
 
 /** Validates a snapshot: every item against its schema, and every relation slug against the snapshot. */

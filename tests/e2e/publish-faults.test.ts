@@ -101,7 +101,7 @@ describe('a failed publish leaves the served site intact and says where it faile
     // The API serves cached responses until the next write through the CMS: an editor saves a draft.
     await touchDraft(cms.strapi);
     try {
-      await expectFailureLeavesSiteIntact(workerFor(cms.url), 'export', new RegExp(`lessons "${lesson.slug}": type: Invalid enum value`));
+      await expectFailureLeavesSiteIntact(workerFor(cms.url), 'export', new RegExp(`lessons "${lesson.slug}": type: Invalid option`));
     } finally {
       await cms.strapi.db.query('api::lesson.lesson').update({ where: { id: lesson.id }, data: { type: lesson.type } });
       await touchDraft(cms.strapi);

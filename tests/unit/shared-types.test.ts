@@ -40,7 +40,7 @@ describe('shared-types', () => {
     ['a lesson without initiatives', (s) => (s.lessons[0].initiatives = []), /lessons "lardom": initiatives: a published lesson needs at least one published initiative/],
     ['a lesson without citations', (s) => (s.lessons[0].citations = []), /lessons "lardom": citations: a published lesson needs at least one citation/],
     ['an end year before the start year', (s) => (s.initiatives[0].endYear = 1999), /initiatives "insats": endYear: endYear is before startYear/],
-    ['an unknown enum value', (s) => (s.sources[0].type = 'blog'), /sources "kalla": type: Invalid enum value/],
+    ['an unknown enum value', (s) => (s.sources[0].type = 'blog'), /sources "kalla": type: Invalid option/],
     ['a relation to a missing entry', (s) => (s.initiatives[0].themes = ['saknas']), /initiatives "insats": themes: no published themes "saknas"/],
     ['a citation of a missing source', (s) => (s.lessons[0].citations[0].source = 'saknas'), /lessons "lardom": citations.0.source: no published sources "saknas"/],
     ['a malformed slug', (s) => (s.themes[0].slug = 'Tema X'), /themes "Tema X": slug: must be a lower-case slug/],
