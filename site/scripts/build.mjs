@@ -23,8 +23,12 @@ for (const name of ['SNAPSHOT_PATH', 'SITE_OUT_DIR', 'ASTRO_CACHE_DIR']) {
   if (process.env[name]) process.env[name] = path.resolve(userCwd, process.env[name]);
 }
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-// A parent running under Vite (vitest) exports its import.meta.env as process.env; Astro's server
-// code reads those names at run time, and DEV=1 turns every page into a fresh load of the bank.
+// A build is a production build whatever its caller runs under. Under vitest's NODE_ENV=test,
+// Astro 7 builds in development mode, where the entry-page templates are never written and the
+// build fails (Astro 5 built, three times slower).
+process.env.NODE_ENV = 'production';
+// A parent running under Vite (vitest) exports its import.meta.env as process.env; Astro inlines
+// those names into the build, and DEV=1 would turn every page into a fresh load of the bank.
 for (const name of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) delete process.env[name];
 
 const outDir = process.env.SITE_OUT_DIR ?? path.join(siteDir, 'dist');

@@ -66,7 +66,7 @@ export async function measureSiteBuild(snapshotPath: string, outDir: string): Pr
   const child = spawn(process.execPath, SITE_BUILD_ARGS, {
     cwd: SITE_DIR,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', SNAPSHOT_PATH: snapshotPath, SITE_OUT_DIR: outDir, ASTRO_LOG_LEVEL: 'warn' },
+    env: { ...process.env, SNAPSHOT_PATH: snapshotPath, SITE_OUT_DIR: outDir, ASTRO_LOG_LEVEL: 'warn' },
   });
   let peakKb = 0;
   const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(child.pid!))), 100);
