@@ -3,11 +3,11 @@
  * <repo>/var/snapshot.json) into SITE_OUT_DIR (default site/dist).
  *
  * Why not plain `astro build` with outDir set: when the out dir lies outside the site folder,
- * Astro 5 stages its prerender chunks in `<cwd>/.astro/` — its own content-cache folder — then
- * copies that whole folder into the out dir and deletes it, leaving stray files behind and
- * letting two builds trample each other. So a build for an outside folder goes to a private
- * staging folder inside site/ (where the chunks can still import react & co.) and is then
- * moved out.
+ * Astro stages its prerender chunks in `<cwd>/.astro/.prerender/`, one folder for every build, so
+ * two builds trample each other (Astro 5 even copied its whole `.astro/` cache into the out dir),
+ * and it moves assets with a rename, which fails across file systems. So a build for an outside
+ * folder goes to a private staging folder inside site/ (where the chunks can still import react
+ * & co.) and is then moved out.
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';

@@ -63,7 +63,10 @@ describe('lesson and initiative pages in the build and under astro dev', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', SNAPSHOT_PATH: inject('snapshotPath'), ASTRO_TELEMETRY_DISABLED: '1' };
     // vitest's own import.meta.env, exported to children, would confuse Astro's dev server.
     for (const name of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) delete env[name];
-    dev = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    // The command `astro` as its package declares it (Astro 7 moved it from astro.js to bin/).
+    const astroDir = path.join(ROOT, 'node_modules', 'astro');
+    const astroBin = path.join(astroDir, JSON.parse(fs.readFileSync(path.join(astroDir, 'package.json'), 'utf8')).bin.astro);
+    dev = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
       cwd: SITE_DIR,
       env,
       stdio: 'ignore',

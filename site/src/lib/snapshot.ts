@@ -2,9 +2,9 @@
  * The site's only input: the exported snapshot, read and checked against the shared-types
  * contract (a mismatch stops the build naming entry and field).
  *
- * Not an Astro content loader: Astro 5 serialises its whole data store into one JavaScript module
- * of the server bundle, which at national scale (60,000 entries, a 94 MB store) took Rollup past
- * 3.4 GB. The data-access module (bank.ts) reads the snapshot from here instead.
+ * Not an Astro content loader: Astro bundles its whole data store into the server build (Astro 7
+ * as chunks, but all of it); at national scale (60,000 entries, a 94 MB store) that took Astro 5's
+ * Rollup past 3.4 GB. The data-access module (bank.ts) reads the snapshot from here instead.
  */
 import fs from 'node:fs';
 import path from 'node:path';
