@@ -61,8 +61,9 @@ describe('lesson and initiative pages in the build and under astro dev', () => {
     const port = await freePort();
     devOrigin = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', SNAPSHOT_PATH: inject('snapshotPath'), ASTRO_TELEMETRY_DISABLED: '1' };
-    // vitest's own import.meta.env, exported to children, would confuse Astro's dev server.
-    for (const name of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) delete env[name];
+    // vitest's own import.meta.env, exported to children, would confuse Astro's dev server, and
+    // Astro 7's dev server serves no page at all when it sees VITEST.
+    for (const name of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'VITEST']) delete env[name];
     // The command `astro` as its package declares it (Astro 7 moved it from astro.js to bin/).
     const astroDir = path.join(ROOT, 'node_modules', 'astro');
     const astroBin = path.join(astroDir, JSON.parse(fs.readFileSync(path.join(astroDir, 'package.json'), 'utf8')).bin.astro);
