@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VITE_PARENT_ENV } from './vite-parent-env.mjs';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // npm runs workspace scripts in site/; paths the user typed are relative to where they typed them.
@@ -27,9 +28,7 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // Astro 7 builds in development mode, where the entry-page templates are never written and the
 // build fails (Astro 5 built, three times slower).
 process.env.NODE_ENV = 'production';
-// A parent running under Vite (vitest) exports its import.meta.env as process.env; Astro inlines
-// those names into the build, and DEV=1 would turn every page into a fresh load of the bank.
-for (const name of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) delete process.env[name];
+for (const name of VITE_PARENT_ENV) delete process.env[name];
 
 const outDir = process.env.SITE_OUT_DIR ?? path.join(siteDir, 'dist');
 const inside = (outDir + path.sep).startsWith(siteDir + path.sep);

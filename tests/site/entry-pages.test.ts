@@ -7,6 +7,7 @@ import { entryPageTemplate, TEMPLATE_PARTS, TEMPLATE_SLUG } from '../../site/src
 import { builtSite, fileOf, SITE_DIR } from '../helpers/site';
 import { freePort } from '../helpers/net';
 import { ROOT } from '../helpers/paths';
+import { VITE_PARENT_ENV } from '../../site/scripts/vite-parent-env.mjs';
 
 /**
  * Lesson and initiative pages are written from one model page per type rendered by Astro
@@ -61,9 +62,7 @@ describe('lesson and initiative pages in the build and under astro dev', () => {
     const port = await freePort();
     devOrigin = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', SNAPSHOT_PATH: inject('snapshotPath'), ASTRO_TELEMETRY_DISABLED: '1' };
-    // vitest's own import.meta.env, exported to children, would confuse Astro's dev server, and
-    // Astro 7's dev server serves no page at all when it sees VITEST.
-    for (const name of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'VITEST']) delete env[name];
+    for (const name of VITE_PARENT_ENV) delete env[name];
     // The command `astro` as its package declares it (Astro 7 moved it from astro.js to bin/).
     const astroDir = path.join(ROOT, 'node_modules', 'astro');
     const astroBin = path.join(astroDir, JSON.parse(fs.readFileSync(path.join(astroDir, 'package.json'), 'utf8')).bin.astro);

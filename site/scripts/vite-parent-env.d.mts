@@ -1,0 +1,1 @@
+export declare const VITE_PARENT_ENV: readonly string[];
